@@ -1,8 +1,8 @@
 """One Qt-free catalogue of the messages that the services, the CLI and the window share.
 
-Each module registers its own messages (Korean and English) with :func:`register`, and renders them with
-:func:`text`. The language is chosen once by the front end (``set_language``); Korean is the default for
-Korean locales, English otherwise. Parameters are filled with ``str.format``.
+Each module registers its own messages (Korean and English) with :func:`register`, and renders
+them with :func:`text`. The language is chosen once by the front end (``set_language``); Korean is
+the default for Korean locales, English otherwise. Parameters are filled with ``str.format``.
 """
 
 from __future__ import annotations
