@@ -268,7 +268,8 @@ def _zscore(totals: Mapping[str, Mapping[str, Decimal]]) -> dict[str, Decimal]:
         for judge_id, value in case_totals.items():
             by_judge[judge_id][case_id] = value
     z: dict[str, list[Decimal]] = defaultdict(list)
-    for judge_totals in by_judge.values():
+    for judge_id in sorted(by_judge):  # a fixed order of summation: the same last digit always
+        judge_totals = dict(sorted(by_judge[judge_id].items()))
         values = list(judge_totals.values())
         spread = population_stdev(values) if len(values) >= 2 else Decimal(0)
         centre = mean(values)

@@ -81,7 +81,7 @@ def test_valid_config_is_parsed_into_exact_numbers():
 
 
 def test_broken_toml_is_refused_naming_the_file():
-    with pytest.raises(UserError, match="contest.toml"):
+    with pytest.raises(UserError, match=r"contest\.toml"):
         parse_config("[contest\nname=1")
 
 
