@@ -1,4 +1,299 @@
-"""Command line entry point (filled in by the pipeline issue)."""
+"""The command line: a thin argparse layer over the services (DESIGN.md "Command line").
 
-def main() -> int:
+Every verb exits 0 on success. A refusal prints one line on stderr naming the file, row and column
+(or the config key) and exits 1; an unexpected error prints one line pointing at the log file, where
+the traceback goes, and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from judging_app import __version__
+from judging_app.domain.messages import UserError, language_for_locale, set_language
+from judging_app.services.contest import Contest, FinalRanking, RoundRanking
+from judging_app.services.paths import log_file
+from judging_app.services.reporting import export_report
+
+
+def _number(value: Decimal | None) -> float | None:
+    """A rounded decimal as a JSON number (its shortest float repr is the decimal itself)."""
+    return None if value is None else float(value)
+
+
+def final_json(ranking: FinalRanking) -> dict[str, object]:
+    return {
+        "contest": ranking.name,
+        "ranking": [
+            {
+                "rank": e.rank,
+                "case_id": e.case_id,
+                "title": ranking.cases[e.case_id].title,
+                "expert": _number(e.expert),
+                "votes": e.votes,
+                "vote_points": _number(e.vote_points),
+                "final": _number(e.final),
+                "award": e.award,
+            }
+            for e in ranking.result.entries
+        ],
+        "warnings": list(ranking.result.warnings),
+    }
+
+
+def round_json(ranking: RoundRanking) -> dict[str, object]:
+    return {
+        "round": ranking.round_key,
+        "ranking": [
+            {
+                "rank": c.rank,
+                "case_id": c.case_id,
+                "title": ranking.cases[c.case_id].title,
+                "score": _number(c.score),
+                "judges": c.judges,
+                "advances": c.advances,
+            }
+            for c in ranking.result.cases
+        ],
+        "warnings": list(ranking.result.warnings),
+    }
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+# -- verbs -----------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    Contest.create(Path(args.db), Path(args.config)).close()
+    print(f"created {args.db}")
+
+
+def _with_contest(args: argparse.Namespace, action: Callable[[Contest], None]) -> None:
+    contest = Contest.open(Path(args.db))
+    try:
+        action(contest)
+    finally:
+        contest.close()
+
+
+def cmd_import_cases(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        result = contest.import_cases(Path(args.file))
+        print(f"{result.file}: {result.rows} rows, {result.added} added, {result.changed} changed")
+
+    _with_contest(args, run)
+
+
+def cmd_import_judges(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        result = contest.import_judges(Path(args.file))
+        print(f"{result.file}: {result.rows} rows, {result.added} added, {result.changed} changed")
+
+    _with_contest(args, run)
+
+
+def cmd_import_scores(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        for result in contest.import_score_tables([Path(f) for f in args.files], args.round):
+            print(
+                f"{result.file}: {result.rows} rows, "
+                f"{result.added} scores added, {result.changed} replaced"
+            )
+
+    _with_contest(args, run)
+
+
+def cmd_import_votes(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        result = contest.import_votes(Path(args.file))
+        print(f"{result.file}: {result.rows} rows, {result.added} added, {result.changed} changed")
+
+    _with_contest(args, run)
+
+
+def cmd_status(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        status = contest.status()
+        if args.json:
+            _print_json(status.as_json())
+            return
+        print(f"{status.name}: {status.cases} cases, {status.judges} judges, {status.votes} votes")
+        for round_ in status.rounds:
+            print(
+                f"\n[{round_.key}] {round_.name}: {round_.state}, "
+                f"{round_.cases} cases, {round_.missing} scores missing"
+            )
+            if round_.unassigned:
+                print(f"  cases without a judging panel: {', '.join(round_.unassigned)}")
+            for judge in round_.judges:
+                line = f"  {judge.judge_id} {judge.name} ({judge.panel}): "
+                line += f"{judge.complete}/{judge.assigned}"
+                if judge.missing:
+                    line += f"  missing: {', '.join(judge.missing)}"
+                print(line)
+
+    _with_contest(args, run)
+
+
+def cmd_advance(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        result = contest.advance(args.round, allow_missing=args.allow_missing)
+        _warn(result.warnings)
+        print(
+            f"closed {result.round_key}: {len(result.advancing)} advance: "
+            + ", ".join(result.advancing)
+        )
+
+    _with_contest(args, run)
+
+
+def cmd_rank(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        if args.round:
+            ranking = contest.round_ranking(args.round)
+            if args.json:
+                _print_json(round_json(ranking))
+            else:
+                _print_round(ranking)
+        else:
+            final = contest.final_ranking()
+            if args.json:
+                _print_json(final_json(final))
+            else:
+                _print_final(final)
+
+    _with_contest(args, run)
+
+
+def _print_round(ranking: RoundRanking) -> None:
+    for case in ranking.result.cases:
+        mark = "→" if case.advances else " "
+        rank = "-" if case.rank is None else str(case.rank)
+        score = "-" if case.score is None else str(case.score)
+        print(
+            f"{rank:>4} {mark} {case.case_id:<6} {score:>7}  ({case.judges})  "
+            f"{ranking.cases[case.case_id].title}"
+        )
+    _warn(ranking.result.warnings)
+
+
+def _print_final(ranking: FinalRanking) -> None:
+    print(ranking.name)
+    for entry in ranking.result.entries:
+        print(
+            f"{entry.rank:>4}  {entry.case_id:<6} {entry.final!s:>7} = "
+            f"{entry.expert!s:>6} × {ranking.config.final.expert_weight} + "
+            f"{entry.vote_points!s:>6} × {ranking.config.final.vote_weight} "
+            f"({entry.votes:,})  {entry.award or '':<4} {ranking.cases[entry.case_id].title}"
+        )
+    _warn(ranking.result.warnings)
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        path = export_report(contest, Path(args.out))
+        print(f"wrote {path}")
+
+    _with_contest(args, run)
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from judging_app.services.demo import write_demo_contest
+
+    files = write_demo_contest(Path(args.dir))
+    print(f"wrote the demo contest into {files.directory}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="judging-app", description="심사 관리 — contest judging")
+    parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
+    verbs = parser.add_subparsers(dest="verb")
+
+    def verb(
+        name: str, handler: Callable[[argparse.Namespace], None], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    verb("demo", cmd_demo, "write a complete demo contest into DIR").add_argument("dir")
+    sub = verb("init", cmd_init, "create a contest database")
+    sub.add_argument("db")
+    sub.add_argument("--config", required=True)
+    for name, handler in (
+        ("import-cases", cmd_import_cases),
+        ("import-judges", cmd_import_judges),
+        ("import-votes", cmd_import_votes),
+    ):
+        sub = verb(name, handler, f"{name.replace('-', ' ')} from an xlsx or csv table")
+        sub.add_argument("db")
+        sub.add_argument("file")
+    sub = verb("import-scores", cmd_import_scores, "import score tables")
+    sub.add_argument("db")
+    sub.add_argument("files", nargs="+")
+    sub.add_argument("--round")
+    sub = verb("status", cmd_status, "what is missing, round by round")
+    sub.add_argument("db")
+    sub.add_argument("--json", action="store_true")
+    sub = verb("advance", cmd_advance, "close a round and move its top cases on")
+    sub.add_argument("db")
+    sub.add_argument("--round", required=True)
+    sub.add_argument("--allow-missing", action="store_true")
+    sub = verb("rank", cmd_rank, "the final ranking, or a round's")
+    sub.add_argument("db")
+    sub.add_argument("--round")
+    sub.add_argument("--json", action="store_true")
+    sub = verb("report", cmd_report, "export the Excel report")
+    sub.add_argument("db")
+    sub.add_argument("--out", required=True)
+    return parser
+
+
+def _choose_language() -> None:
+    name = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    if not name:
+        name = locale.getlocale()[0]
+    set_language(language_for_locale(name))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _choose_language()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return 0
+    try:
+        args.handler(args)
+    except UserError as error:
+        print(f"judging-app {args.verb}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        path = log_file()
+        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s")
+        logging.exception("judging-app %s failed", args.verb)
+        print(f"judging-app {args.verb}: unexpected error; details in {path}", file=sys.stderr)
+        return 2
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

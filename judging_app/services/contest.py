@@ -1,0 +1,373 @@
+"""The secretariat's use cases: one method per action, called by the CLI and the window alike.
+
+Each action runs in one transaction: it either completes, with its audit log entry, or changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from judging_app.domain.config import ContestConfig, check_advance_against_field, parse_config
+from judging_app.domain.messages import UserError, register
+from judging_app.domain.ranking import FinalResult
+from judging_app.domain.scoring import RoundResult
+from judging_app.exchange.files import read_utf8_text, sha256_of
+from judging_app.services import importing, loading
+from judging_app.services.status import ContestStatus, contest_status
+from judging_app.store import models as m
+from judging_app.store.engine import create_contest_database, open_contest_database, session_factory
+from judging_app.store.types import utcnow
+
+register(
+    {
+        "contest.unknown_round": (
+            "심사 단계 {round}이(가) 없습니다 (있는 단계: {known})",
+            "no round {round} (the rounds are: {known})",
+        ),
+        "contest.round_closed": (
+            "{round}은(는) 이미 마감되었습니다",
+            "round {round} is closed",
+        ),
+        "contest.round_needed": (
+            "점수표 {file}: --round로 심사 단계를 지정해야 합니다",
+            "score table {file}: give its round with --round",
+        ),
+        "contest.earlier_open": (
+            "{round}을(를) 마감하려면 먼저 {earlier}을(를) 마감해야 합니다",
+            "round {earlier} must be closed before round {round}",
+        ),
+        "contest.missing_scores": (
+            "{round}: 점수 {count}건이 없습니다: {listing} "
+            "(--allow-missing으로 강행할 수 있습니다)",
+            "round {round}: {count} scores are missing: {listing} "
+            "(use --allow-missing to close anyway)",
+        ),
+        "contest.no_cases": ("{round}에 심사 대상 사례가 없습니다", "round {round} has no cases"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    rows: int
+    added: int
+    changed: int
+
+
+@dataclass(frozen=True)
+class AdvanceResult:
+    round_key: str
+    advancing: tuple[str, ...]
+    missing: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RankedCase:
+    rank: int | None
+    case_id: str
+    title: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class RoundRanking:
+    round_key: str
+    result: RoundResult
+    cases: dict[str, m.Case]
+
+
+@dataclass(frozen=True)
+class FinalRanking:
+    name: str
+    result: FinalResult
+    rounds: dict[str, RoundResult]
+    cases: dict[str, m.Case]
+    config: ContestConfig
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+class Contest:
+    """A contest database opened by the secretariat."""
+
+    def __init__(self, engine: Engine, path: Path, actor: str | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self.actor = actor or os_user()
+        self._sessions = session_factory(engine)
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, config_path: Path, actor: str | None = None) -> Contest:
+        config_text = read_utf8_text(config_path)
+        config = parse_config(config_text, source=config_path.name)
+        engine = create_contest_database(path)
+        contest = cls(engine, path, actor)
+        with contest._action() as session:
+            row = m.Contest(name=config.name, config_toml=config_text)
+            session.add(row)
+            session.flush()
+            _write_rules(session, row, config)
+            contest._audit(session, "init", config=config_path.name, sha256=sha256_of(config_path))
+        return contest
+
+    @classmethod
+    def open(cls, path: Path, actor: str | None = None) -> Contest:
+        return cls(open_contest_database(path), path, actor)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _action(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def _audit(self, session: Session, action: str, **details: object) -> None:
+        contest = loading.contest_row(session)
+        session.add(
+            m.AuditEntry(
+                contest_id=contest.id,
+                actor=self.actor,
+                action=action,
+                details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
+            )
+        )
+
+    def _record_import(
+        self, session: Session, kind: str, path: Path, round_: m.Round | None = None
+    ) -> tuple[m.Import, str]:
+        digest = sha256_of(path)
+        record = m.Import(
+            contest_id=loading.contest_row(session).id,
+            kind=kind,
+            file_name=path.name,
+            sha256=digest,
+            imported_by=self.actor,
+            round_id=round_.id if round_ else None,
+        )
+        session.add(record)
+        session.flush()
+        return record, digest
+
+    def config(self) -> ContestConfig:
+        with self._reading() as session:
+            return loading.load_config(session)
+
+    # -- imports ---------------------------------------------------------------------------------
+
+    def import_cases(self, path: Path) -> ImportResult:
+        with self._action() as session:
+            config = loading.load_config(session)
+            record, digest = self._record_import(session, "cases", path)
+            counts = importing.import_cases(session, config, path)
+            record.rows = counts.rows
+            self._audit(session, "import-cases", file=path.name, sha256=digest, rows=counts.rows)
+        return ImportResult(path.name, counts.rows, counts.added, counts.changed)
+
+    def import_judges(self, path: Path) -> ImportResult:
+        with self._action() as session:
+            config = loading.load_config(session)
+            record, digest = self._record_import(session, "judges", path)
+            counts = importing.import_judges(session, config, path)
+            record.rows = counts.rows
+            self._audit(session, "import-judges", file=path.name, sha256=digest, rows=counts.rows)
+        return ImportResult(path.name, counts.rows, counts.added, counts.changed)
+
+    def import_score_tables(
+        self, paths: Sequence[Path], round_key: str | None
+    ) -> list[ImportResult]:
+        """Import transcribed score tables, all in one transaction: one refused file refuses all."""
+        results = []
+        with self._action() as session:
+            config = loading.load_config(session)
+            for path in paths:
+                if round_key is None:
+                    raise UserError("contest.round_needed", file=path.name)
+                round_ = self._open_round(session, config, round_key)
+                record, digest = self._record_import(session, "scores", path, round_)
+                counts = importing.import_score_table(
+                    session, config, path, round_key, f"{path.name} sha256:{digest}", record.id
+                )
+                record.rows = counts.rows
+                self._audit(
+                    session,
+                    "import-scores",
+                    file=path.name,
+                    sha256=digest,
+                    round=round_key,
+                    rows=counts.rows,
+                    transcribed=True,
+                )
+                results.append(ImportResult(path.name, counts.rows, counts.added, counts.changed))
+        return results
+
+    def import_votes(self, path: Path) -> ImportResult:
+        with self._action() as session:
+            record, digest = self._record_import(session, "votes", path)
+            counts = importing.import_votes(session, path, record.id)
+            record.rows = counts.rows
+            self._audit(session, "import-votes", file=path.name, sha256=digest, rows=counts.rows)
+        return ImportResult(path.name, counts.rows, counts.added, counts.changed)
+
+    # -- rounds ----------------------------------------------------------------------------------
+
+    def _round(self, session: Session, config: ContestConfig, key: str) -> m.Round:
+        if key not in {r.key for r in config.rounds}:
+            known = ", ".join(r.key for r in config.rounds)
+            raise UserError("contest.unknown_round", round=key, known=known)
+        return loading.round_row(session, key)
+
+    def _open_round(self, session: Session, config: ContestConfig, key: str) -> m.Round:
+        round_ = self._round(session, config, key)
+        if round_.state == "closed":
+            raise UserError("contest.round_closed", round=key)
+        return round_
+
+    def status(self) -> ContestStatus:
+        with self._reading() as session:
+            return contest_status(session, loading.load_config(session))
+
+    def advance(self, round_key: str, *, allow_missing: bool = False) -> AdvanceResult:
+        """Close a round; the cases that advance become the next round's field."""
+        with self._action() as session:
+            config = loading.load_config(session)
+            round_ = self._open_round(session, config, round_key)
+            index = [r.key for r in config.rounds].index(round_key)
+            for earlier in config.rounds[:index]:
+                if loading.round_row(session, earlier.key).state != "closed":
+                    raise UserError("contest.earlier_open", round=round_key, earlier=earlier.key)
+            data = loading.round_data(session, round_key)
+            if not data.field:
+                raise UserError("contest.no_cases", round=round_key)
+            if index == 0:
+                check_advance_against_field(config, len(data.field))
+            missing = _missing(session, config, round_key)
+            if missing and not allow_missing:
+                raise UserError(
+                    "contest.missing_scores",
+                    round=round_key,
+                    count=sum(len(cases) for cases in missing.values()),
+                    listing=_listing(missing),
+                )
+            result = loading.round_result(session, config, round_key)
+            round_.state = "closed"
+            round_.closed_at = utcnow()
+            round_.closed_by = self.actor
+            round_.allow_missing = bool(missing)
+            if index + 1 < len(config.rounds):
+                _fill_next_round(session, config.rounds[index + 1].key, result.advancing)
+            self._audit(
+                session,
+                "advance",
+                round=round_key,
+                advancing=list(result.advancing),
+                allow_missing=allow_missing,
+                missing=sum(len(cases) for cases in missing.values()),
+            )
+        return AdvanceResult(
+            round_key,
+            result.advancing,
+            sum(len(c) for c in missing.values()),
+            result.warnings,
+        )
+
+    # -- results ---------------------------------------------------------------------------------
+
+    def round_ranking(self, round_key: str) -> RoundRanking:
+        with self._reading() as session:
+            config = loading.load_config(session)
+            self._round(session, config, round_key)
+            result = loading.round_result(session, config, round_key)
+            return RoundRanking(round_key, result, loading.case_titles(session))
+
+    def final_ranking(self) -> FinalRanking:
+        with self._reading() as session:
+            config = loading.load_config(session)
+            result, rounds = loading.final_result(session, config)
+            return FinalRanking(config.name, result, rounds, loading.case_titles(session), config)
+
+
+def _write_rules(session: Session, contest: m.Contest, config: ContestConfig) -> None:
+    criteria = {}
+    for position, criterion in enumerate(config.criteria):
+        row = m.Criterion(
+            contest_id=contest.id,
+            key=criterion.key,
+            name=criterion.name,
+            max=criterion.max,
+            step=criterion.step,
+            description=criterion.description,
+            position=position,
+        )
+        session.add(row)
+        criteria[criterion.key] = row
+    for position, round_ in enumerate(config.rounds):
+        session.add(
+            m.Round(
+                contest_id=contest.id,
+                key=round_.key,
+                name=round_.name,
+                position=position,
+                aggregate=round_.aggregate,
+                trim_min=round_.trim_min,
+                advance=round_.advance,
+                criteria=[criteria[key] for key in round_.criteria],
+            )
+        )
+    session.flush()
+
+
+def _missing(session: Session, config: ContestConfig, round_key: str) -> dict[str, list[str]]:
+    """Judge id → the assigned cases that the judge has not fully scored."""
+    data = loading.round_data(session, round_key)
+    criteria = {c.key for c in config.round_criteria(round_key)}
+    complete = {(row.judge_id, row.case_id) for row in data.rows if criteria <= set(row.scores)}
+    missing: dict[str, list[str]] = {}
+    for judges in data.panels.values():
+        for judge_id in judges:
+            cases = [c for c in data.assigned(judge_id) if (judge_id, c) not in complete]
+            if cases:
+                missing[judge_id] = cases
+    return missing
+
+
+def _listing(missing: dict[str, list[str]], limit: int = 6) -> str:
+    parts = [f"{judge_id}: {', '.join(cases)}" for judge_id, cases in sorted(missing.items())]
+    shown = "; ".join(parts[:limit])
+    return shown + (" …" if len(parts) > limit else "")
+
+
+def _fill_next_round(session: Session, next_key: str, advancing: Sequence[str]) -> None:
+    next_round = loading.round_row(session, next_key)
+    cases = {c.case_id: c for c in session.scalars(select(m.Case))}
+    present = set(
+        session.scalars(select(m.RoundCase.case_pk).where(m.RoundCase.round_id == next_round.id))
+    )
+    for case_id in sorted(advancing):
+        if cases[case_id].id not in present:
+            session.add(m.RoundCase(round_id=next_round.id, case_pk=cases[case_id].id))
+    session.flush()
+    importing.spread_unassigned(session, next_round)
