@@ -104,7 +104,7 @@ def import_cases(session: Session, config: ContestConfig, path: Path) -> ImportC
     first_round = round_row(session, first.key)
     contest = session.scalars(select(m.Contest)).one()
     existing = {c.case_id: c for c in session.scalars(select(m.Case))}
-    problems = Problems(path)
+    problems = Problems(table)
     if first_round.state == "closed":
         new = [row for row in table.rows if _text(dict(row.values), "case_id") not in existing]
         for row in new:
@@ -235,7 +235,7 @@ def import_judges(session: Session, config: ContestConfig, path: Path) -> Import
     existing = {j.judge_id: j for j in session.scalars(select(m.Judge))}
     rounds = {r.key: round_row(session, r.key) for r in config.rounds}
     memberships = _memberships(session)
-    problems = Problems(path)
+    problems = Problems(table)
     for row in table.rows:
         values = dict(row.values)
         judge_id = _text(values, "judge_id")
@@ -348,7 +348,7 @@ def _check_scores(
     data = round_data(session, round_key)
     judges = set(session.scalars(select(m.Judge.judge_id)))
     cases = set(session.scalars(select(m.Case.case_id)))
-    problems = Problems(path)
+    problems = Problems(table)
     entries: list[ScoreEntry] = []
     for row in table.rows:
         values = dict(row.values)
@@ -489,7 +489,7 @@ def import_votes(session: Session, path: Path, import_id: int) -> ImportCounts:
     table = read_table(path, VOTE_COLUMNS, key="case_id")
     contest = session.scalars(select(m.Contest)).one()
     cases = {c.case_id: c.id for c in session.scalars(select(m.Case))}
-    problems = Problems(path)
+    problems = Problems(table)
     for row in table.rows:
         case_id = _text(dict(row.values), "case_id")
         if case_id not in cases:
