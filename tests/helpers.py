@@ -17,3 +17,11 @@ def dump(db: Path) -> list[str]:
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+def query(db: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(db)
+    try:
+        return list(connection.execute(sql))
+    finally:
+        connection.close()
