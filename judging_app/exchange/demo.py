@@ -36,6 +36,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from judging_app.domain.config import ContestConfig, parse_config
+from judging_app.domain.ranking import FinalEntry, rank_final
+from judging_app.domain.scoring import CaseResult, RoundResult, score_round
+from judging_app.domain.scoring import ScoreRow as DomainScoreRow
 from judging_app.exchange import demo_texts as texts
 
 SEED = 2025
@@ -153,35 +157,15 @@ class ScoreRow:
 
 
 @dataclass(frozen=True)
-class RoundResult:
-    case_id: str
-    score: Decimal  # rounded to DECIMALS
-    judges: int
-
-
-@dataclass(frozen=True)
-class FinalResult:
-    rank: int
-    case_id: str
-    expert: Decimal
-    votes: int
-    vote_points: Decimal
-    final: Decimal
-    award: str | None
-
-
-@dataclass(frozen=True)
 class DemoContest:
     cases: tuple[DemoCase, ...]
     judges: tuple[DemoJudge, ...]
     written_scores: tuple[ScoreRow, ...]
     presentation_scores: tuple[ScoreRow, ...]
     votes: tuple[tuple[str, int], ...]
-    written_ranking: tuple[RoundResult, ...]  # all 50, best first
-    presentation_ranking: tuple[RoundResult, ...]  # the 18 presentation cases, best first
-    final_ranking: tuple[
-        FinalResult, ...
-    ]  # the final field (top 9 of the presentation), best first
+    written_ranking: tuple[CaseResult, ...]  # all 50, best first (the domain's own ranking)
+    presentation_ranking: tuple[CaseResult, ...]  # the 18 presentation cases, best first
+    final_ranking: tuple[FinalEntry, ...]  # the final field (top 9 of the presentation)
 
     @property
     def advancing(self) -> tuple[str, ...]:
@@ -376,70 +360,33 @@ def _allocate_votes(weights: dict[str, int], total: int) -> tuple[tuple[str, int
 # ------------------------------------------------------------------------------------- ranking
 
 
-def _round(value: Fraction | Decimal) -> Decimal:
-    """Round half up to DECIMALS places, exactly."""
-    fraction = Fraction(value)
-    scale = 10**DECIMALS
-    units = math.floor(fraction * scale + Fraction(1, 2))
-    return Decimal(units).scaleb(-DECIMALS)
-
-
-def _trimmed_mean(totals: Sequence[int]) -> Fraction:
-    ordered = sorted(totals)
-    if len(ordered) >= TRIM_MIN:
-        ordered = ordered[1:-1]
-    return Fraction(sum(ordered), len(ordered))
-
-
-def rank_round(rows: Sequence[ScoreRow]) -> tuple[RoundResult, ...]:
-    """Trimmed-mean round scores, ordered as DESIGN rule 4 (ties by criterion means, then id)."""
-    by_case: dict[str, list[ScoreRow]] = {}
-    for row in rows:
-        by_case.setdefault(row.case_id, []).append(row)
-    keyed = []
-    for case_id, case_rows in by_case.items():
-        score = _round(_trimmed_mean([row.total for row in case_rows]))
-        means = tuple(
-            Fraction(sum(row.scores[i] for row in case_rows), len(case_rows))
-            for i in range(len(CRITERION_KEYS))
+def _domain_rows(rows: Sequence[ScoreRow]) -> list[DomainScoreRow]:
+    return [
+        DomainScoreRow(
+            row.judge_id,
+            row.case_id,
+            {key: Decimal(value) for key, value in zip(CRITERION_KEYS, row.scores, strict=True)},
         )
-        keyed.append(((-score, *(-m for m in means), case_id), score, case_id, len(case_rows)))
-    keyed.sort(key=lambda item: item[0])
-    return tuple(RoundResult(case_id, score, judges) for _key, score, case_id, judges in keyed)
+        for row in rows
+    ]
 
 
-def rank_final(
-    presentation: Sequence[RoundResult], votes: Sequence[tuple[str, int]]
-) -> tuple[FinalResult, ...]:
-    """Final ranking of a final field: 60 % expert + 40 % vote points (proportional to the
-    field's maximum), rules 6-9. `presentation` holds the field's last-round results."""
-    vote_of = dict(votes)
-    top = max((vote_of.get(r.case_id, 0) for r in presentation), default=0)
-    rows = []
-    for result in presentation:
-        count = vote_of.get(result.case_id, 0)
-        points = _round(Fraction(100 * count, top)) if top else Decimal(0)
-        final = _round(EXPERT_WEIGHT * result.score + VOTE_WEIGHT * points)
-        rows.append((result.case_id, result.score, count, points, final))
-    rows.sort(key=lambda r: (-r[4], -r[1], -r[2], r[0]))
-    ranked: list[FinalResult] = []
-    for position, (case_id, expert, count, points, final) in enumerate(rows, start=1):
-        rank = position
-        if ranked:  # equal on the final score and the whole tie-break chain: a shared rank
-            last = ranked[-1]
-            if (last.final, last.expert, last.votes) == (final, expert, count):
-                rank = last.rank
-        ranked.append(FinalResult(rank, case_id, expert, count, points, final, _award_for(rank)))
-    return tuple(ranked)
+def _gap(above: CaseResult, below: CaseResult) -> Decimal:
+    if above.score is None or below.score is None:
+        raise AssertionError(f"demo: an unscored case at a cut-off: {above} / {below}")
+    return above.score - below.score
 
 
-def _award_for(rank: int) -> str | None:
-    last = 0
-    for name, count in AWARDS:
-        last += count
-        if rank <= last:
-            return name
-    return None
+def rank_round(config: ContestConfig, key: str, rows: Sequence[ScoreRow]) -> RoundResult:
+    """The round as the app ranks it: the domain's own rules, so the demo cannot drift."""
+    return score_round(
+        config.round(key),
+        config.round_criteria(key),
+        {row.case_id for row in rows},
+        _domain_rows(rows),
+        excluded=[CONFLICT],
+        decimals=config.final.decimals,
+    )
 
 
 # ------------------------------------------------------------------------------------ building
@@ -448,24 +395,28 @@ def _award_for(rank: int) -> str | None:
 def build_demo() -> DemoContest:
     """The demo contest's data, computed deterministically (no files touched)."""
     rng = random.Random(SEED)
+    config = parse_config(contest_toml())
     cases = _cases()
     judges = _judges()
     tilts = _tilts(rng, [case.case_id for case in cases])
     written = _written_scores(rng, cases, tilts)
-    written_ranking = rank_round(written)
+    written_result = rank_round(config, "written", written)
+    written_ranking = written_result.cases
     cut, below = written_ranking[WRITTEN_ADVANCE - 1], written_ranking[WRITTEN_ADVANCE]
-    if cut.score - below.score < MIN_GAP_WRITTEN:
+    if _gap(cut, below) < MIN_GAP_WRITTEN:
         raise AssertionError(f"demo: written cut-off {cut} / {below} is too close")
     finalists = tuple(r.case_id for r in written_ranking[:WRITTEN_ADVANCE])
     if set(finalists) != set(PRESENTATION_QUALITY):
         raise AssertionError(f"demo: unexpected finalists {sorted(finalists)}")
     presentation = _presentation_scores(rng, finalists, tilts)
-    presentation_ranking = rank_round(presentation)
+    presentation_result = rank_round(config, "presentation", presentation)
+    presentation_ranking = presentation_result.cases
     ninth, tenth = presentation_ranking[FINAL_ADVANCE - 1], presentation_ranking[FINAL_ADVANCE]
-    if ninth.score - tenth.score < MIN_GAP_PRESENTATION:
+    if _gap(ninth, tenth) < MIN_GAP_PRESENTATION:
         raise AssertionError(f"demo: presentation cut-off {ninth} / {tenth} is too close")
     votes = _allocate_votes(VOTE_WEIGHT_BY_CASE, TOTAL_VOTERS)
-    final_ranking = rank_final(presentation_ranking[:FINAL_ADVANCE], votes)
+    rounds = {"written": written_result, "presentation": presentation_result}
+    final_ranking = rank_final(config, rounds, dict(votes)).entries
     if len({row.final for row in final_ranking}) != len(final_ranking):
         raise AssertionError(f"demo: a tie on the final score {final_ranking}")
     return DemoContest(
