@@ -14,7 +14,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/judging-app demo-run $(DEMO)
+	rm -rf $(DEMO) && $(BIN)/judging-app demo $(DEMO)
+	cd $(DEMO) && ../$(BIN)/judging-app init contest.jdb --config contest.toml \
+	  && ../$(BIN)/judging-app import-cases contest.jdb cases.xlsx \
+	  && ../$(BIN)/judging-app import-judges contest.jdb judges.xlsx \
+	  && ../$(BIN)/judging-app import-scores contest.jdb scores_written.xlsx --round written \
+	  && ../$(BIN)/judging-app advance contest.jdb --round written \
+	  && ../$(BIN)/judging-app import-scores contest.jdb scores_presentation.xlsx --round presentation \
+	  && ../$(BIN)/judging-app advance contest.jdb --round presentation \
+	  && ../$(BIN)/judging-app import-votes contest.jdb votes.xlsx \
+	  && ../$(BIN)/judging-app rank contest.jdb \
+	  && ../$(BIN)/judging-app report contest.jdb --out report.xlsx
 
 test: $(STAMP) lint typecheck unit
 
