@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import locale
-import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -288,8 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         path = log_file()
-        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(message)s")
-        logging.exception("judging-app %s failed", args.verb)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now(UTC).isoformat()} judging-app {args.verb} failed\n")
+            log.write(traceback.format_exc())
         print(f"judging-app {args.verb}: unexpected error; details in {path}", file=sys.stderr)
         return 2
     return 0

@@ -222,3 +222,34 @@ def test_cp949_csv_utf8_bom_csv_and_xlsx_give_the_same_database(files, tmp_path)
     assert contents["cp949"][0][0][1] == "무인민원발급기 다국어 안내"
     assert contents["cp949"][1] == [("J3", "C5", "automatic")]
     assert contents["cp949"] == contents["bom"] == contents["xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "column"),
+    [
+        ("case_id,title,organization\nC6,새 사례,중구\nC6,또 다른 사례,중구\n", 3, "case_id"),
+        ("case_id,title,organization\nC6,새 사례,중구\nC7,,중구\n", 3, "title"),
+    ],
+)
+def test_a_bad_cases_table_is_refused(ready, tmp_path, capsys, text, row, column):
+    cases = write(tmp_path, "more_cases.csv", text)
+    error = refused(capsys, ready["db"], "import-cases", ready["db"], cases)
+    assert f"more_cases.csv, row {row}" in error and f'"{column}"' in error
+
+
+def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
+    ready, capsys, monkeypatch, tmp_path
+):
+    from judging_app.services.contest import Contest
+
+    def broken(self):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(Contest, "status", broken)
+    capsys.readouterr()
+    assert run("status", ready["db"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "Traceback" not in error and "judging-app.log" in error
+    log = next((tmp_path / "data").rglob("judging-app.log")).read_text(encoding="utf-8")
+    assert "Traceback" in log and "disk on fire" in log
