@@ -9,7 +9,7 @@ the second time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +21,13 @@ from judging_app.domain.config import ContestConfig
 from judging_app.domain.messages import register
 from judging_app.domain.scoring import automatic_conflicts, score_problem
 from judging_app.exchange.tables import Column, Table, read_table
-from judging_app.services.loading import round_data, round_row
+from judging_app.services.history import (
+    Provenance,
+    ScoreEntry,
+    write_scores,
+    write_votes,
+)
+from judging_app.services.loading import RoundData, round_data, round_row
 from judging_app.services.problems import Problems
 from judging_app.store import models as m
 from judging_app.store.types import utcnow
@@ -306,15 +312,6 @@ def _set_membership(session: Session, round_: m.Round, judge: m.Judge, label: st
 # -- score tables ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ScoreEntry:
-    row: int
-    judge_id: str
-    case_id: str
-    values: dict[str, Decimal]
-    comment: str | None
-
-
 def import_score_table(
     session: Session,
     config: ContestConfig,
@@ -341,6 +338,31 @@ def import_score_table(
     )
 
 
+def pair_problems(
+    data: RoundData, judges: Set[str], cases: Set[str], judge_id: str, case_id: str
+) -> list[tuple[str, str, dict[str, object]]]:
+    """Why ``judge_id`` cannot score ``case_id`` in the round of ``data``, as (column, message id,
+    parameters): an unknown judge or case, one outside the round, an exclusion, another panel."""
+    round_key = data.round.key
+    found: list[tuple[str, str, dict[str, object]]] = []
+    if judge_id not in judges:
+        found.append(("judge_id", "import.unknown_judge", {"judge": judge_id}))
+    elif data.judge_panel(judge_id) is None:
+        found.append(("judge_id", "import.not_in_round", {"judge": judge_id, "round": round_key}))
+    if case_id not in cases:
+        found.append(("case_id", "import.unknown_case", {"case": case_id}))
+    elif case_id not in data.field:
+        found.append(("case_id", "import.case_not_in_round", {"case": case_id, "round": round_key}))
+    if not found:
+        panel = data.judge_panel(judge_id)
+        if (judge_id, case_id) in data.excluded:
+            found.append(("case_id", "import.conflict", {"judge": judge_id, "case": case_id}))
+        elif data.field[case_id] != panel:
+            params: dict[str, object] = {"case": case_id, "judge": judge_id, "panel": panel}
+            found.append(("case_id", "import.other_panel", params))
+    return found
+
+
 def _check_scores(
     session: Session, config: ContestConfig, table: Table, round_key: str, path: Path
 ) -> list[ScoreEntry]:
@@ -353,32 +375,8 @@ def _check_scores(
     for row in table.rows:
         values = dict(row.values)
         judge_id, case_id = _text(values, "judge_id"), _text(values, "case_id")
-        before = len(problems.found)
-        if judge_id not in judges:
-            problems.add(row.number, "judge_id", "import.unknown_judge", judge=judge_id)
-        elif data.judge_panel(judge_id) is None:
-            problems.add(
-                row.number, "judge_id", "import.not_in_round", judge=judge_id, round=round_key
-            )
-        if case_id not in cases:
-            problems.add(row.number, "case_id", "import.unknown_case", case=case_id)
-        elif case_id not in data.field:
-            problems.add(
-                row.number, "case_id", "import.case_not_in_round", case=case_id, round=round_key
-            )
-        if len(problems.found) == before:
-            panel = data.judge_panel(judge_id)
-            if (judge_id, case_id) in data.excluded:
-                problems.add(row.number, "case_id", "import.conflict", judge=judge_id, case=case_id)
-            elif data.field[case_id] != panel:
-                problems.add(
-                    row.number,
-                    "case_id",
-                    "import.other_panel",
-                    case=case_id,
-                    judge=judge_id,
-                    panel=panel,
-                )
+        for column, message_id, params in pair_problems(data, judges, cases, judge_id, case_id):
+            problems.add(row.number, column, message_id, **params)
         scores: dict[str, Decimal] = {}
         for criterion in criteria:
             value = values.get(criterion.key)
@@ -412,72 +410,9 @@ def _write_scores(
     source_ref: str,
     import_id: int,
 ) -> ImportCounts:
-    round_ = round_row(session, round_key)
-    judges = {j.judge_id: j.id for j in session.scalars(select(m.Judge))}
-    cases = {c.case_id: c.id for c in session.scalars(select(m.Case))}
-    criteria = {c.key: c.id for c in session.scalars(select(m.Criterion))}
-    current = {
-        (s.judge_pk, s.case_pk, s.criterion_id): s
-        for s in session.scalars(
-            select(m.Score).where(m.Score.round_id == round_.id, m.Score.is_current)
-        )
-    }
-    comments = {
-        (c.judge_pk, c.case_pk): c
-        for c in session.scalars(
-            select(m.ScoreComment).where(
-                m.ScoreComment.round_id == round_.id, m.ScoreComment.is_current
-            )
-        )
-    }
-    now = utcnow()
-    added = changed = 0
-    history = {
-        "source": source,
-        "source_ref": source_ref,
-        "import_id": import_id,
-        "entered_at": now,
-    }
-    for entry in entries:
-        judge_pk, case_pk = judges[entry.judge_id], cases[entry.case_id]
-        for key, value in entry.values.items():
-            old = current.get((judge_pk, case_pk, criteria[key]))
-            if old is not None and old.value == value:
-                continue
-            if old is not None:
-                old.is_current, old.replaced_at = False, now
-                session.flush()
-                changed += 1
-            else:
-                added += 1
-            session.add(
-                m.Score(
-                    round_id=round_.id,
-                    judge_pk=judge_pk,
-                    case_pk=case_pk,
-                    criterion_id=criteria[key],
-                    value=value,
-                    **history,
-                )
-            )
-        old_comment = comments.get((judge_pk, case_pk))
-        if entry.comment is not None and (
-            old_comment is None or old_comment.comment != entry.comment
-        ):
-            if old_comment is not None:
-                old_comment.is_current, old_comment.replaced_at = False, now
-                session.flush()
-            session.add(
-                m.ScoreComment(
-                    round_id=round_.id,
-                    judge_pk=judge_pk,
-                    case_pk=case_pk,
-                    comment=entry.comment,
-                    **history,
-                )
-            )
-    session.flush()
-    return ImportCounts(len(entries), added, changed)
+    provenance = Provenance(source, source_ref, import_id, utcnow())
+    counts = write_scores(session, round_row(session, round_key), entries, provenance)
+    return ImportCounts(counts.rows, counts.added, counts.changed)
 
 
 # -- votes -----------------------------------------------------------------------------------------
@@ -487,7 +422,6 @@ VOTE_COLUMNS = (Column("case_id", "text"), Column("votes", "int", minimum=0))
 
 def import_votes(session: Session, path: Path, import_id: int) -> ImportCounts:
     table = read_table(path, VOTE_COLUMNS, key="case_id")
-    contest = session.scalars(select(m.Contest)).one()
     cases = {c.case_id: c.id for c in session.scalars(select(m.Case))}
     problems = Problems(table)
     for row in table.rows:
@@ -495,31 +429,8 @@ def import_votes(session: Session, path: Path, import_id: int) -> ImportCounts:
         if case_id not in cases:
             problems.add(row.number, "case_id", "import.unknown_case", case=case_id)
     problems.raise_if_any()
-    current = {v.case_pk: v for v in session.scalars(select(m.Vote).where(m.Vote.is_current))}
-    now = utcnow()
-    added = changed = 0
+    votes: dict[str, int] = {}
     for row in table.rows:
-        values = dict(row.values)
-        case_pk = cases[_text(values, "case_id")]
-        votes = values["votes"]
-        assert isinstance(votes, int)
-        old = current.get(case_pk)
-        if old is not None and old.votes == votes:
-            continue
-        if old is not None:
-            old.is_current, old.replaced_at = False, now
-            session.flush()
-            changed += 1
-        else:
-            added += 1
-        session.add(
-            m.Vote(
-                contest_id=contest.id,
-                case_pk=case_pk,
-                votes=votes,
-                import_id=import_id,
-                entered_at=now,
-            )
-        )
-    session.flush()
-    return ImportCounts(len(table.rows), added, changed)
+        votes[row.text("case_id")] = row.integer("votes")
+    counts = write_votes(session, votes, import_id)
+    return ImportCounts(counts.rows, counts.added, counts.changed)
