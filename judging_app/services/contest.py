@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,11 @@ from judging_app.domain.config import ContestConfig, check_advance_against_field
 from judging_app.domain.messages import UserError, register
 from judging_app.domain.ranking import FinalResult
 from judging_app.domain.scoring import RoundResult
+from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
-from judging_app.services import importing, loading
+from judging_app.exchange.tables import TableError
+from judging_app.services import importing, listing, loading
+from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
 from judging_app.store import models as m
 from judging_app.store.engine import create_contest_database, open_contest_database, session_factory
@@ -62,6 +66,14 @@ class ImportResult:
     rows: int
     added: int
     changed: int
+
+
+@dataclass(frozen=True)
+class ImportCheck:
+    """What an import would do (``results``), or every refusal it would meet (``problems``)."""
+
+    results: tuple[ImportResult, ...]
+    problems: tuple[UserError, ...]
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,7 @@ class Contest:
         self.path = path
         self.actor = actor or os_user()
         self._sessions = session_factory(engine)
+        self._guard = threading.local()
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -137,8 +150,36 @@ class Contest:
 
     @contextmanager
     def _action(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
+        with self._sessions() as session, session.begin() as transaction:
             yield session
+            progress: Progress | None = getattr(self._guard, "progress", None)
+            if progress is not None:
+                progress.check()  # a cancelled action raises here and rolls back
+            if getattr(self._guard, "dry_run", False):
+                transaction.rollback()
+
+    @contextmanager
+    def cancellable(self, progress: Progress) -> Iterator[None]:
+        """Actions in this block (on this thread) roll back if ``progress`` is cancelled first."""
+        self._guard.progress = progress
+        try:
+            yield
+        finally:
+            self._guard.progress = None
+
+    def _check(self, action: Callable[[], Sequence[ImportResult]]) -> ImportCheck:
+        """Run an import with every check it makes, and roll it back instead of committing."""
+        self._guard.dry_run = True
+        try:
+            return ImportCheck(tuple(action()), ())
+        except TableError as error:
+            return ImportCheck((), error.problems)
+        except Cancelled:
+            raise
+        except UserError as error:
+            return ImportCheck((), (error,))
+        finally:
+            self._guard.dry_run = False
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
@@ -177,6 +218,18 @@ class Contest:
             return loading.load_config(session)
 
     # -- imports ---------------------------------------------------------------------------------
+
+    def check_cases(self, path: Path) -> ImportCheck:
+        return self._check(lambda: [self.import_cases(path)])
+
+    def check_judges(self, path: Path) -> ImportCheck:
+        return self._check(lambda: [self.import_judges(path)])
+
+    def check_score_tables(self, paths: Sequence[Path], round_key: str | None) -> ImportCheck:
+        return self._check(lambda: self.import_score_tables(paths, round_key))
+
+    def check_votes(self, path: Path) -> ImportCheck:
+        return self._check(lambda: [self.import_votes(path)])
 
     def import_cases(self, path: Path) -> ImportResult:
         with self._action() as session:
@@ -308,6 +361,30 @@ class Contest:
             config = loading.load_config(session)
             result, rounds = loading.final_result(session, config)
             return FinalRanking(config.name, result, rounds, loading.case_titles(session), config)
+
+    def judge_leniency(self, round_key: str) -> tuple[JudgeStats, ...]:
+        """Each judge's mean, spread and offset against the panel in a round."""
+        return judge_stats(self.round_ranking(round_key).result)
+
+    # -- listings for the window -------------------------------------------------------------------
+
+    def cases(self) -> tuple[listing.CaseRow, ...]:
+        with self._reading() as session:
+            return listing.case_rows(session, loading.load_config(session))
+
+    def judges(self) -> tuple[listing.JudgeRow, ...]:
+        with self._reading() as session:
+            return listing.judge_rows(session, loading.load_config(session))
+
+    def round_grid(self, round_key: str) -> listing.RoundGrid:
+        with self._reading() as session:
+            config = loading.load_config(session)
+            self._round(session, config, round_key)
+            return listing.round_grid(session, config, round_key)
+
+    def audit_log(self) -> tuple[listing.AuditRow, ...]:
+        with self._reading() as session:
+            return listing.audit_rows(session)
 
 
 def _write_rules(session: Session, contest: m.Contest, config: ContestConfig) -> None:
