@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(CURDIR)/.demo
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run translations test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,17 +14,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	rm -rf $(DEMO) && $(BIN)/judging-app demo $(DEMO)
-	cd $(DEMO) && ../$(BIN)/judging-app init contest.jdb --config contest.toml \
-	  && ../$(BIN)/judging-app import-cases contest.jdb cases.xlsx \
-	  && ../$(BIN)/judging-app import-judges contest.jdb judges.xlsx \
-	  && ../$(BIN)/judging-app import-scores contest.jdb scores_written.xlsx --round written \
-	  && ../$(BIN)/judging-app advance contest.jdb --round written \
-	  && ../$(BIN)/judging-app import-scores contest.jdb scores_presentation.xlsx --round presentation \
-	  && ../$(BIN)/judging-app advance contest.jdb --round presentation \
-	  && ../$(BIN)/judging-app import-votes contest.jdb votes.xlsx \
-	  && ../$(BIN)/judging-app rank contest.jdb \
-	  && ../$(BIN)/judging-app report contest.jdb --out report.xlsx
+	$(BIN)/judging-app open --demo
+
+# The window's Korean translation: collect the texts of judging_app/ui into the .ts (translate the
+# new ones there, e.g. with $(BIN)/pyside6-linguist), then compile the .qm that the app loads.
+TS := judging_app/resources/secretariat_ko.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language ko \
+	  $$(find judging_app/ui -name '*.py' | sort) -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 test: $(STAMP) lint typecheck unit
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from judging_app import __version__
-from judging_app.domain.messages import UserError, language_for_locale, set_language
+from judging_app.domain.messages import UserError, language_for_locale, register, set_language
 from judging_app.services.contest import Contest, FinalRanking, RoundRanking
 from judging_app.services.paths import log_file
 from judging_app.services.reporting import export_report
@@ -221,6 +221,37 @@ def cmd_demo(args: argparse.Namespace) -> None:
     print(f"wrote the demo contest into {files.directory}")
 
 
+def cmd_open(args: argparse.Namespace) -> int:
+    """The window: on FILE, on a fresh demo contest (--demo), or the home screen."""
+    if args.file is None and not args.demo:
+        raise UserError("cli.open_what")
+    path = None if args.file is None else Path(args.file)
+    if path is not None and path.suffix.lower() == ".jpkg":
+        raise UserError("cli.open_package", file=path.name)
+    return _window(path, demo=args.demo)
+
+
+def _window(path: Path | None = None, *, demo: bool = False) -> int:
+    from judging_app.ui.app import run  # Qt is loaded only for the window
+
+    return run(open_path=path, demo=demo)
+
+
+register(
+    {
+        "cli.open_what": (
+            "열 파일을 지정하거나 --demo를 쓰십시오",
+            "give the file to open, or --demo",
+        ),
+        "cli.open_package": (
+            "{file}: 심사위원 패키지는 심사위원 화면에서 엽니다 (이 버전에는 아직 없습니다)",
+            "{file}: a judge package opens in the judge's window, which this version does not "
+            "have yet",
+        ),
+    }
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="judging-app", description="심사 관리 — contest judging")
     parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
@@ -234,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     verb("demo", cmd_demo, "write a complete demo contest into DIR").add_argument("dir")
+    sub = verb("open", cmd_open, "open the window on a contest database (or the demo contest)")
+    sub.add_argument("file", nargs="?")
+    sub.add_argument("--demo", action="store_true", help="set up the demo contest and open it")
     sub = verb("init", cmd_init, "create a contest database")
     sub.add_argument("db")
     sub.add_argument("--config", required=True)
@@ -278,10 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        parser.print_help()
-        return 0
+        return _window()  # no verb: the home screen
     try:
-        args.handler(args)
+        code = args.handler(args)
     except UserError as error:
         print(f"judging-app {args.verb}: {error}", file=sys.stderr)
         return 1
@@ -294,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.write(traceback.format_exc())
         print(f"judging-app {args.verb}: unexpected error; details in {path}", file=sys.stderr)
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

@@ -1,1 +1,1 @@
-
+"""The secretariat's window (PySide6) over the Contest service."""

@@ -1,0 +1,59 @@
+"""The QApplication of the secretariat's window: settings, language, and the first window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from judging_app.services.paths import APP_NAME, data_dir
+from judging_app.ui.choosers import FileChooser
+from judging_app.ui.controller import AppController
+from judging_app.ui.i18n import install_language
+from judging_app.ui.preferences import Preferences
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName("심사 관리")
+    return QApplication(sys.argv[:1])
+
+
+def start(
+    *,
+    open_path: Path | None = None,
+    demo: bool = False,
+    settings: QSettings | None = None,
+    demo_dir: Path | None = None,
+) -> AppController:
+    """Make the application's first window: a contest, the demo, or the home screen."""
+    application()
+    preferences = Preferences(settings if settings is not None else QSettings())
+    install_language(preferences.language)
+    controller = AppController(
+        preferences, FileChooser(preferences), demo_dir or data_dir() / "demo"
+    )
+    if open_path is not None:
+        if controller.open_contest(open_path) is None:
+            controller.show_home()
+    elif demo:
+        controller.show_home()
+        controller.open_demo()
+    else:
+        controller.show_home()
+    return controller
+
+
+def run(*, open_path: Path | None = None, demo: bool = False) -> int:
+    app = application()
+    controller = start(open_path=open_path, demo=demo)
+    app.setQuitOnLastWindowClosed(True)
+    code = app.exec()
+    del controller
+    return code

@@ -1,0 +1,118 @@
+"""The home screen: a new contest, an existing one, the demo, and the recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judging_app import __version__
+from judging_app.ui.preferences import Preferences
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class HomeWindow(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+    recent_requested = Signal(Path)
+    language_requested = Signal(str)
+
+    def __init__(self, preferences: Preferences) -> None:
+        super().__init__()
+        self.setObjectName("homeWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Contest judging"))
+        self.resize(820, 560)
+        self._preferences = preferences
+        title = QLabel(self.tr("Contest judging"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            self.tr(
+                "Run a contest of improvement cases: cases and judges, each round's scores, "
+                "the citizens' votes, the final ranking and the report."
+            )
+        )
+        subtitle.setWordWrap(True)
+        self.new_button = self._button("newContest", self.tr("New contest from a configuration…"))
+        self.open_button = self._button("openContest", self.tr("Open a contest…"))
+        self.demo_button = self._button("openDemo", self.tr("Try the demo contest"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentFiles")
+        self.recent.itemActivated.connect(self._recent_chosen)
+        self.language = QComboBox()
+        self.language.setObjectName("languageBox")
+        self.language.addItem("한국어", "ko")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if preferences.language == "ko" else 1)
+        self.language.activated.connect(
+            lambda i: self.language_requested.emit(self.language.itemData(i))
+        )
+        actions = QVBoxLayout()
+        for button in (self.new_button, self.open_button, self.demo_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(self.tr("Language")))
+        language_row.addWidget(self.language, 1)
+        actions.addLayout(language_row)
+        recent = QVBoxLayout()
+        recent.addWidget(QLabel(self.tr("Recent contests")))
+        recent.addWidget(self.recent, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(actions, 2)
+        columns.addLayout(recent, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addLayout(columns, 1)
+        version = QLabel(f"judging-app {__version__}")
+        version.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(version)
+        self.refresh_recent()
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setMinimumHeight(44)
+        return button
+
+    def refresh_recent(self) -> None:
+        self.recent.clear()
+        for path in self._preferences.recent_files():
+            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item.setData(PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            if not path.exists():
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setText(f"{path.name}\n{self.tr('(missing)')} {path.parent}")
+            self.recent.addItem(item)
+        if not self._preferences.recent_files():
+            item = QListWidgetItem(self.tr("No contest opened yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(item)
+
+    def _recent_chosen(self, item: QListWidgetItem) -> None:
+        path = item.data(PATH_ROLE)
+        if path:
+            self.recent_requested.emit(Path(path))

@@ -1,0 +1,1 @@
+"""The pages of the contest window, one per step."""

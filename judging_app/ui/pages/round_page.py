@@ -1,0 +1,257 @@
+"""One round: its scores in and missing, its ranking with the cut-off line, its judges' leniency,
+and the actions that feed and close it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judging_app.domain.scoring import CaseResult
+from judging_app.domain.stats import LEANING_SHARE
+from judging_app.ui.alerts import show_error
+from judging_app.ui.charts import Lean, LeniencyChart
+from judging_app.ui.columns import leniency_columns, round_ranking_columns
+from judging_app.ui.grid_model import FIXED, GridModel
+from judging_app.ui.pages.advance_dialog import AdvanceDialog
+from judging_app.ui.pages.base import Page, PageContext, heading
+from judging_app.ui.table_model import RowTableModel, sorting_proxy
+from judging_app.ui.table_view import fit_columns, make_table_view
+
+CUTOFF = QColor("#c62828")
+
+
+class CutoffDelegate(QStyledItemDelegate):
+    """Draws a red line under the last row that advances."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.last_row = -1
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.row() == self.last_row:
+            painter.save()
+            painter.setPen(QPen(CUTOFF, 3))
+            rect = option.rect
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+            painter.restore()
+
+
+class RoundPage(Page):
+    def __init__(self, context: PageContext, round_key: str, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.round_key = round_key
+        config = self.contest.config()
+        self.round = config.round(round_key)
+        keys = [r.key for r in config.rounds]
+        index = keys.index(round_key)
+        self.next_round = config.rounds[index + 1] if index + 1 < len(keys) else None
+        self.state = QLabel()
+        self.state.setObjectName("roundState")
+        self.state.setWordWrap(True)
+        self.buttons = self._buttons()
+        self.grid = GridModel(self)
+        self.grid_proxy = sorting_proxy(self.grid, self)
+        self.grid_view = make_table_view(self.grid_proxy)
+        self.grid_view.setObjectName("gridTable")
+        self.grid_view.setSortingEnabled(True)
+        self.grid_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.grid_view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ranking: RowTableModel[CaseResult] = RowTableModel(parent=self)
+        self.ranking_view = make_table_view(self.ranking)
+        self.ranking_view.setObjectName("roundRanking")
+        self.cutoff = CutoffDelegate(self.ranking_view)
+        self.ranking_view.setItemDelegate(self.cutoff)
+        self.ranking_note = QLabel()
+        self.ranking_note.setWordWrap(True)
+        self.ranking_note.setObjectName("rankingNote")
+        self.leniency = RowTableModel(leniency_columns(), self)
+        self.leniency_view = make_table_view(self.leniency)
+        self.chart = LeniencyChart()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("roundTabs")
+        self.tabs.addTab(self.grid_view, self.tr("Scores in"))
+        self.tabs.addTab(self._ranking_tab(), self.tr("Ranking"))
+        self.tabs.addTab(self._leniency_tab(), self.tr("Judge leniency"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"{self.round.name} ({self.round.key})"))
+        layout.addWidget(self.state)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.tabs, 1)
+
+    def _buttons(self) -> QHBoxLayout:
+        self.import_button = QPushButton(self.tr("Import score table…"))
+        self.import_button.setObjectName("importScores")
+        self.import_button.setToolTip(
+            self.tr(
+                "Scores transcribed from paper or another tool: judge_id, case_id, one column "
+                "per criterion, optional comment"
+            )
+        )
+        self.import_button.clicked.connect(self.import_scores)
+        self.issue_button = QPushButton(self.tr("Issue judge packages…"))
+        self.issue_button.setObjectName("issuePackages")
+        self.merge_button = QPushButton(self.tr("Merge returned packages…"))
+        self.merge_button.setObjectName("mergePackages")
+        for button in (self.issue_button, self.merge_button):
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Judge packages are not available in this version yet."))
+        self.advance_button = QPushButton(self.tr("Close round and advance…"))
+        self.advance_button.setObjectName("advanceRound")
+        self.advance_button.clicked.connect(self.confirm_advance)
+        bar = QHBoxLayout()
+        for button in (self.import_button, self.issue_button, self.merge_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.advance_button)
+        return bar
+
+    def _ranking_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.ranking_note)
+        layout.addWidget(self.ranking_view, 1)
+        return tab
+
+    def _leniency_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        explanation = QLabel(
+            self.tr(
+                "Each judge's totals against the mean of the panel on the same cases, in points. "
+                "Beyond the dashed lines (5 % of the maximum) a judge counts as lenient or harsh."
+            )
+        )
+        explanation.setWordWrap(True)
+        top_layout.addWidget(explanation)
+        top_layout.addWidget(self.chart)
+        top_layout.addStretch(1)
+        splitter.addWidget(top)
+        splitter.addWidget(self.leniency_view)
+        return splitter
+
+    def refresh(self) -> None:
+        super().refresh()
+        status = next(r for r in self.contest.status().rounds if r.key == self.round_key)
+        grid = self.contest.round_grid(self.round_key)
+        ranking = self.contest.round_ranking(self.round_key)
+        self._show_state(status.state, status.cases, grid.missing)
+        self.grid.set_grid(grid)
+        fit_columns(self.grid_view, limit=320)
+        header = self.grid_view.horizontalHeader()
+        for column in range(FIXED, self.grid.columnCount()):
+            header.resizeSection(column, max(header.sectionSize(column), 72))
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        titles = {k: (c.title, c.organization) for k, c in ranking.cases.items()}
+        cases = ranking.result.cases
+        self.ranking.set_rows(cases, round_ranking_columns(titles))
+        advancing = [i for i, c in enumerate(cases) if c.advances]
+        partial = self.round.advance is not None and len(advancing) < len(cases)
+        self.cutoff.last_row = advancing[-1] if advancing and partial else -1
+        fit_columns(self.ranking_view, stretch=2)
+        self._show_ranking_note(len(advancing), ranking.result.warnings, status.state)
+        stats = self.contest.judge_leniency(self.round_key)
+        names = {j.judge_id: j.name for j in grid.judges}
+        self.leniency.set_rows(stats)
+        fit_columns(self.leniency_view)
+        threshold = float(LEANING_SHARE * ranking.result.max_total)
+        self.chart.set_data(
+            [
+                Lean(f"{s.judge_id} {names.get(s.judge_id, '')}", float(s.offset), s.leaning)
+                for s in stats
+            ],
+            threshold,
+        )
+        closed = status.state == "closed"
+        self.import_button.setEnabled(not closed and status.cases > 0)
+        self.advance_button.setEnabled(not closed and status.cases > 0)
+
+    def _show_state(self, state: str, cases: int, missing: int) -> None:
+        if state == "closed":
+            text = self.tr("Closed. Its scores can no longer change.")
+        elif cases == 0:
+            text = self.tr("Waiting: the cases of this round come from the previous round.")
+        else:
+            text = self.tr("Open: %1 cases. ").replace("%1", str(cases))
+            if missing:
+                text += self.tr("%1 scores missing (red in the grid).").replace("%1", str(missing))
+            else:
+                text += self.tr("Every score is in: the round can be closed.")
+        self.state.setText(text)
+
+    def _show_ranking_note(self, advancing: int, warnings: tuple[str, ...], state: str) -> None:
+        if self.round.advance is None:
+            text = self.tr("Every case of this round is ranked in the final field.")
+        else:
+            text = self.tr("The top %1 go on; the red line is the cut-off.").replace(
+                "%1", str(self.round.advance)
+            )
+            if state != "closed":
+                text += " " + self.tr("Provisional until the round is closed.")
+        if advancing and self.round.advance is not None and advancing != self.round.advance:
+            text += " " + self.tr("%1 go on because of a tie.").replace("%1", str(advancing))
+        for warning in warnings:
+            text += "\n⚠ " + warning
+        self.ranking_note.setText(text)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def import_scores(self) -> None:
+        title = self.tr("Import score tables for %1").replace("%1", self.round.name)
+        files = self.context.chooser.open_tables(self, title, multiple=True)
+        if not files:
+            return
+        key = self.round_key
+        self.preview_import(
+            title,
+            files,
+            lambda: self.contest.check_score_tables(files, key),
+            lambda: self.contest.import_score_tables(files, key),
+            self.tr("Score tables imported into %1").replace("%1", self.round.name),
+        )
+
+    def confirm_advance(self) -> AdvanceDialog:
+        status = next(r for r in self.contest.status().rounds if r.key == self.round_key)
+        ranking = self.contest.round_ranking(self.round_key)
+        dialog = AdvanceDialog(
+            self,
+            self.round,
+            self.next_round,
+            ranking.result.advancing,
+            status,
+            ranking.result.warnings,
+        )
+        dialog.accepted.connect(lambda: self.advance(dialog.allow_missing.isChecked()))
+        dialog.open()
+        return dialog
+
+    def advance(self, allow_missing: bool) -> None:
+        try:
+            result = self.contest.advance(self.round_key, allow_missing=allow_missing)
+        except Exception as error:
+            show_error(self, self.tr("Close %1").replace("%1", self.round.name), error)
+            return
+        self.status(
+            self.tr("%1 closed: %2 cases go on.")
+            .replace("%1", self.round.name)
+            .replace("%2", str(len(result.advancing)))
+        )
+        self.changed.emit()

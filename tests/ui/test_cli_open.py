@@ -1,0 +1,36 @@
+"""`judging-app` alone opens the home screen; `open FILE` a contest; `open --demo` the demo."""
+
+import pytest
+
+from judging_app import cli
+from tests.helpers import run
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    calls = []
+
+    def fake_window(path=None, *, demo=False):
+        calls.append((path, demo))
+        return 0
+
+    monkeypatch.setattr(cli, "_window", fake_window)
+    return calls
+
+
+def test_no_verb_opens_the_home_screen(opened):
+    assert run() == 0
+    assert opened == [(None, False)]
+
+
+def test_open_a_file_or_the_demo(opened, tmp_path):
+    assert run("open", tmp_path / "c.jdb") == 0
+    assert run("open", "--demo") == 0
+    assert opened == [(tmp_path / "c.jdb", False), (None, True)]
+
+
+def test_open_refuses_a_package_and_nothing(opened, capsys):
+    assert run("open", "J01.jpkg") == 1
+    assert "J01.jpkg" in capsys.readouterr().err
+    assert run("open") == 1
+    assert opened == []
