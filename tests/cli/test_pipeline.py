@@ -107,7 +107,7 @@ def test_the_whole_contest_from_init_to_report(files, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(report, read_only=True)
-    assert book.sheetnames[:3] == ["Final ranking", "서면심사", "대면심사"]
+    assert book.sheetnames[:4] == ["Summary", "Final ranking", "서면심사", "대면심사"]
     rows = [r for r in book["Final ranking"].iter_rows(values_only=True) if r and r[2] == "C1"]
     assert rows[0][8] == 40.67
 

@@ -1,0 +1,169 @@
+"""One sheet per round: ranking, every judge's total per case, criterion means, the cut-off line."""
+
+from __future__ import annotations
+
+from xlsxwriter.workbook import Workbook
+
+from judging_app.domain.scoring import CaseResult, RoundResult
+from judging_app.exchange.report.data import ReportData, RoundInfo
+from judging_app.exchange.report.final import write_warnings
+from judging_app.exchange.report.layout import (
+    CENTRE,
+    NOTE,
+    NUMBER,
+    TEXT,
+    TITLE,
+    Grid,
+    Styles,
+    fit,
+    number_format,
+    row_height,
+    setup_page,
+    wrapped_lines,
+)
+from judging_app.exchange.report.summary import advance_text, method_text
+from judging_app.exchange.report.texts import t
+
+HEADER_ROW = 3
+SCORE_COL = 4
+CUT_OFF: dict[str, object] = {"bottom": 5, "bottom_color": "#C00000"}
+OFF_PANEL: dict[str, object] = {**CENTRE, "bg_color": "#F2F2F2"}
+EXCLUDED: dict[str, object] = {**CENTRE, "bg_color": "#D9D9D9", "font_size": 9}
+MISSING: dict[str, object] = {**CENTRE, "font_color": "#C00000", "bold": True, "font_size": 9}
+
+
+def round_judges(result: RoundResult, info: RoundInfo) -> list[str]:
+    """Every judge of the round: on a panel, with a total, or excluded from a case."""
+    found = set(info.judge_panels)
+    for case in result.cases:
+        found |= set(case.totals) | set(case.excluded)
+    return sorted(found)
+
+
+def write_round(
+    book: Workbook,
+    styles: Styles,
+    data: ReportData,
+    key: str,
+    *,
+    name: str,
+    generated: str,
+    score_places: int,
+) -> tuple[int, int]:
+    """Write the round's sheet; returns the rows (first, last) of its cases, for the charts."""
+    sheet = book.add_worksheet(name)
+    grid = Grid(sheet, styles)
+    config = data.config
+    round_ = config.round(key)
+    result = data.rounds[key]
+    info = data.info(key)
+    places = config.final.decimals
+    criteria = config.round_criteria(key)
+    judges = round_judges(result, info)
+    titles = [data.case(c.case_id).title for c in result.cases]
+    panels = [info.case_panels.get(c.case_id) or "" for c in result.cases]
+    headings = [
+        t("col.rank"),
+        t("col.case_id"),
+        t("col.title"),
+        t("col.panel"),
+        t("col.score"),
+        t("col.judge_count"),
+        t("col.advances"),
+        *(f"{j}\n{data.judge(j).name}" for j in judges),
+        *(t("col.mean_of", name=c.name) for c in criteria),
+    ]
+    widths = [
+        6.0,
+        fit([headings[1], *(c.case_id for c in result.cases)], 8, 12),
+        fit([headings[2], *titles], 22, 34),
+        fit([headings[3], *panels], 6, 10),
+        fit([headings[4]], 9, 11),
+        fit([headings[5]], 8, 11),
+        fit([headings[6], t("mark.advances")], 6, 8),
+        *(fit([h], 7, 10) for h in headings[7 : 7 + len(judges)]),
+        *(fit([h], 9, 12) for h in headings[7 + len(judges) :]),
+    ]
+    grid.widths(widths)
+    grid.text(0, 0, round_.name, TITLE)
+    sheet.set_row(0, 24)
+    note = t("note.round", method=method_text(round_), advance=advance_text(round_))
+    grid.text(1, 0, note, NOTE)
+    cut = _cut_off_row(result)
+    if cut is not None:
+        grid.text(2, 0, t("note.cutoff"), {**NOTE, "font_color": "#C00000"})
+    grid.header(HEADER_ROW, headings)
+    for index, case in enumerate(result.cases):
+        row = HEADER_ROW + 1 + index
+        line = CUT_OFF if index == cut else {}
+        _case_row(grid, row, case, titles[index], panels[index], line, places)
+        for col, judge_id in enumerate(judges, start=7):
+            _judge_cell(grid, row, col, case, judge_id, info, panels[index], score_places, line)
+        for col, criterion in enumerate(criteria, start=7 + len(judges)):
+            grid.number(
+                row, col, case.criterion_means.get(criterion.key), places, {**NUMBER, **line}
+            )
+        sheet.set_row(row, row_height(wrapped_lines(titles[index], widths[2])))
+    first = HEADER_ROW + 1
+    last = HEADER_ROW + len(result.cases)
+    write_warnings(grid, last + 2, result.warnings, widths)
+    setup_page(
+        sheet,
+        contest=config.name,
+        generated=generated,
+        landscape=sum(widths) > 100,
+        repeat=(HEADER_ROW, HEADER_ROW),
+        freeze=(HEADER_ROW + 1, 3),
+    )
+    return first, last
+
+
+def _cut_off_row(result: RoundResult) -> int | None:
+    """The index of the last case that advances, when some case does not."""
+    if result.advance is None or all(c.advances for c in result.cases):
+        return None
+    advancing = [i for i, c in enumerate(result.cases) if c.advances]
+    return advancing[-1] if advancing else None
+
+
+def _case_row(
+    grid: Grid,
+    row: int,
+    case: CaseResult,
+    title: str,
+    panel: str,
+    line: dict[str, object],
+    places: int,
+) -> None:
+    grid.number(row, 0, case.rank, None, {**CENTRE, **line})
+    grid.text(row, 1, case.case_id, {**CENTRE, **line})
+    grid.text(row, 2, title, {**TEXT, **line})
+    grid.text(row, 3, panel, {**CENTRE, **line})
+    grid.number(row, SCORE_COL, case.score, places, {**NUMBER, **line, "bold": True})
+    grid.number(row, 5, case.judges, None, {**CENTRE, **line})
+    grid.text(row, 6, t("mark.advances") if case.advances else "", {**CENTRE, **line})
+
+
+def _judge_cell(
+    grid: Grid,
+    row: int,
+    col: int,
+    case: CaseResult,
+    judge_id: str,
+    info: RoundInfo,
+    panel: str,
+    score_places: int,
+    line: dict[str, object],
+) -> None:
+    if judge_id in case.excluded:
+        grid.text(row, col, t("mark.excluded"), {**EXCLUDED, **line})
+    elif judge_id in case.totals:
+        props: dict[str, object] = {**CENTRE, **line}
+        if judge_id in case.trimmed:
+            shown = number_format(score_places)
+            props |= {"num_format": f"({shown})", "font_color": "#7F7F7F", "italic": True}
+        grid.number(row, col, case.totals[judge_id], score_places, props)
+    elif panel and info.judge_panels.get(judge_id) == panel:
+        grid.text(row, col, t("mark.missing"), {**MISSING, **line})
+    else:
+        grid.blank(row, col, {**OFF_PANEL, **line})
