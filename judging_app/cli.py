@@ -19,8 +19,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from judging_app import __version__
-from judging_app.domain.messages import UserError, language_for_locale, register, set_language
+from judging_app.domain.messages import (
+    UserError,
+    language_for_locale,
+    register,
+    set_language,
+    text,
+)
+from judging_app.exchange.digest import short_digest
 from judging_app.services.contest import Contest, FinalRanking, RoundRanking
+from judging_app.services.package_returns import PackageImportResult
+from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
 from judging_app.services.reporting import export_report
 
@@ -111,11 +120,52 @@ def cmd_import_judges(args: argparse.Namespace) -> None:
 
 def cmd_import_scores(args: argparse.Namespace) -> None:
     def run(contest: Contest) -> None:
-        for result in contest.import_score_tables([Path(f) for f in args.files], args.round):
+        for result in contest.import_scores([Path(f) for f in args.files], args.round):
+            if isinstance(result, PackageImportResult):
+                _print_package(result)
+            else:
+                print(
+                    f"{result.file}: {result.rows} rows, "
+                    f"{result.added} scores added, {result.changed} replaced"
+                )
+
+    _with_contest(args, run)
+
+
+def _print_package(result: PackageImportResult) -> None:
+    replaces = (
+        f" (replaces revision {result.replaced_revision})" if result.replaced_revision else ""
+    )
+    conflicts = f", conflicts declared: {', '.join(result.conflicts)}" if result.conflicts else ""
+    print(
+        f"{result.file}: package of {result.judge_id} {result.judge_name}, round "
+        f"{result.round_key}, revision {result.revision}{replaces}, digest "
+        f"{short_digest(result.digest)}: {result.scores} scores, {result.added} added, "
+        f"{result.changed} replaced{conflicts}"
+    )
+
+
+def cmd_issue_packages(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        result = contest.issue_packages(args.round, Path(args.out))
+        print(f"issued {len(result.packages)} packages for round {result.round_key}:")
+        for package in result.packages:
             print(
-                f"{result.file}: {result.rows} rows, "
-                f"{result.added} scores added, {result.changed} replaced"
+                f"  {package.judge_id} {package.name} (panel {package.panel}, {package.cases} "
+                f"cases): {package.file.name}, key {short_fingerprint(package.fingerprint)}"
             )
+        _warn(
+            [
+                text(
+                    "packages.rotated_notice",
+                    judge=p.judge_id,
+                    at=f"{p.replaced_at:%Y-%m-%d %H:%M} UTC",
+                )
+                for p in result.rotated
+            ]
+        )
+        print(f"PIN list: {result.pin_csv} and {result.pin_slips} (slips to cut out)")
+        _warn([text("packages.pin_list_notice")])
 
     _with_contest(args, run)
 
@@ -258,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb")
 
     def verb(
-        name: str, handler: Callable[[argparse.Namespace], None], help_text: str
+        name: str, handler: Callable[[argparse.Namespace], int | None], help_text: str
     ) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help_text)
         sub.set_defaults(handler=handler)
@@ -279,7 +329,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub = verb(name, handler, f"{name.replace('-', ' ')} from an xlsx or csv table")
         sub.add_argument("db")
         sub.add_argument("file")
-    sub = verb("import-scores", cmd_import_scores, "import score tables")
+    sub = verb("issue-packages", cmd_issue_packages, "one judge package per judge, and PINs")
+    sub.add_argument("db")
+    sub.add_argument("--round", required=True)
+    sub.add_argument("--out", required=True)
+    sub = verb("import-scores", cmd_import_scores, "import returned packages and score tables")
     sub.add_argument("db")
     sub.add_argument("files", nargs="+")
     sub.add_argument("--round")

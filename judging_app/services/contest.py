@@ -23,8 +23,10 @@ from judging_app.domain.ranking import FinalResult
 from judging_app.domain.scoring import RoundResult
 from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
+from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
-from judging_app.services import importing, listing, loading
+from judging_app.services import importing, listing, loading, packages
+from judging_app.services.package_returns import PackageImportResult, merge_return
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
 from judging_app.store import models as m
@@ -186,12 +188,15 @@ class Contest:
         with self._sessions() as session:
             yield session
 
-    def _audit(self, session: Session, action: str, **details: object) -> None:
+    def _audit(
+        self, session: Session, action: str, *, actor: str | None = None, **details: object
+    ) -> None:
+        """Append to the audit log; ``actor`` is who acted when it is not the user (a judge)."""
         contest = loading.contest_row(session)
         session.add(
             m.AuditEntry(
                 contest_id=contest.id,
-                actor=self.actor,
+                actor=actor or self.actor,
                 action=action,
                 details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
             )
@@ -253,29 +258,63 @@ class Contest:
         self, paths: Sequence[Path], round_key: str | None
     ) -> list[ImportResult]:
         """Import transcribed score tables, all in one transaction: one refused file refuses all."""
-        results = []
+        with self._action() as session:
+            config = loading.load_config(session)
+            return [self._import_score_table(session, config, p, round_key) for p in paths]
+
+    def import_scores(
+        self, paths: Sequence[Path], round_key: str | None = None
+    ) -> list[ImportResult | PackageImportResult]:
+        """Import returned judge packages (``.jpkg``, verified and merged; each knows its round)
+        and transcribed score tables (which need ``round_key``), all in one transaction: one
+        refused file refuses them all."""
+        results: list[ImportResult | PackageImportResult] = []
         with self._action() as session:
             config = loading.load_config(session)
             for path in paths:
-                if round_key is None:
-                    raise UserError("contest.round_needed", file=path.name)
-                round_ = self._open_round(session, config, round_key)
-                record, digest = self._record_import(session, "scores", path, round_)
-                counts = importing.import_score_table(
-                    session, config, path, round_key, f"{path.name} sha256:{digest}", record.id
-                )
-                record.rows = counts.rows
-                self._audit(
-                    session,
-                    "import-scores",
-                    file=path.name,
-                    sha256=digest,
-                    round=round_key,
-                    rows=counts.rows,
-                    transcribed=True,
-                )
-                results.append(ImportResult(path.name, counts.rows, counts.added, counts.changed))
+                if packages.is_package(path):
+                    results.append(merge_return(self, session, config, path, round_key))
+                else:
+                    results.append(self._import_score_table(session, config, path, round_key))
         return results
+
+    def _import_score_table(
+        self, session: Session, config: ContestConfig, path: Path, round_key: str | None
+    ) -> ImportResult:
+        if round_key is None:
+            raise UserError("contest.round_needed", file=path.name)
+        round_ = self._open_round(session, config, round_key)
+        record, digest = self._record_import(session, "scores", path, round_)
+        counts = importing.import_score_table(
+            session, config, path, round_key, f"{path.name} sha256:{digest}", record.id
+        )
+        record.rows = counts.rows
+        self._audit(
+            session,
+            "import-scores",
+            file=path.name,
+            sha256=digest,
+            round=round_key,
+            rows=counts.rows,
+            transcribed=True,
+        )
+        return ImportResult(path.name, counts.rows, counts.added, counts.changed)
+
+    # -- judge packages --------------------------------------------------------------------------
+
+    def issue_packages(
+        self,
+        round_key: str,
+        out_dir: Path,
+        *,
+        kdf_cost: KdfCost = DEFAULT_COST,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> packages.IssueResult:
+        """One judge package per judge of the round in ``out_dir``, and the PIN list beside them;
+        issuing again revokes each judge's earlier package for the round."""
+        return packages.issue_packages(
+            self, round_key, out_dir, kdf_cost=kdf_cost, progress=progress
+        )
 
     def import_votes(self, path: Path) -> ImportResult:
         with self._action() as session:
