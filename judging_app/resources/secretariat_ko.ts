@@ -315,6 +315,10 @@
         <source>Problem</source>
         <translation>문제</translation>
     </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
 </context>
 <context>
     <name>ContestWindow</name>
@@ -502,10 +506,6 @@
         <translation>모든 행을 가져올 수 있습니다:</translation>
     </message>
     <message>
-        <source>%1: %2 rows, %3 new, %4 changed</source>
-        <translation>%1: %2행, 새로 %3건, 변경 %4건</translation>
-    </message>
-    <message>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
@@ -550,6 +550,64 @@
     <message>
         <source>more lenient</source>
         <translation>분과보다 후함</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge returned packages</source>
+        <translation>제출된 패키지 병합</translation>
+    </message>
+    <message>
+        <source>Checking %1 file(s)… nothing is written yet.</source>
+        <translation>파일 %1개를 검사하는 중… 아직 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>거부: %1</translation>
+    </message>
+    <message>
+        <source>%1 can be merged, %2 refused. Refused files are left out; nothing is written until you merge.</source>
+        <translation>병합 가능 %1개, 거부 %2개. 거부된 파일은 빠지며, 병합을 누르기 전에는 아무것도 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Merge %1 file(s)</source>
+        <translation>파일 %1개 병합</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>병합하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>PackageActions</name>
+    <message>
+        <source>Folder for the judge packages</source>
+        <translation>심사위원 패키지를 저장할 폴더</translation>
+    </message>
+    <message>
+        <source>%1 judge packages written to %2. Hand each judge their package and their PIN slip; the PIN list is %3.</source>
+        <translation>심사위원 패키지 %1개를 %2에 저장했습니다. 심사위원마다 패키지와 PIN 쪽지를 전달하십시오. PIN 목록: %3</translation>
+    </message>
+    <message>
+        <source>Packages issued earlier to %1 no longer merge.</source>
+        <translation>%1에게 먼저 발급한 패키지는 더 이상 병합되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Packages issued</source>
+        <translation>패키지 발급 완료</translation>
+    </message>
+    <message>
+        <source>Issuing the judge packages…</source>
+        <translation>심사위원 패키지를 발급하는 중…</translation>
     </message>
 </context>
 <context>
@@ -617,8 +675,16 @@
         <translation>심사위원 패키지 발급…</translation>
     </message>
     <message>
-        <source>Merge returned packages…</source>
-        <translation>제출된 패키지 병합…</translation>
+        <source>Merge returned packages</source>
+        <translation>제출된 패키지 병합</translation>
+    </message>
+    <message>
+        <source>Choose package files…</source>
+        <translation>패키지 파일 선택…</translation>
+    </message>
+    <message>
+        <source>Choose a folder or USB stick…</source>
+        <translation>폴더 또는 USB 선택…</translation>
     </message>
     <message>
         <source>Judge packages are not available in this version yet.</source>
@@ -675,6 +741,14 @@
     <message>
         <source>Score tables imported into %1</source>
         <translation>%1 점수표를 가져왔습니다</translation>
+    </message>
+    <message>
+        <source>Folder of returned packages</source>
+        <translation>제출된 패키지가 있는 폴더</translation>
+    </message>
+    <message>
+        <source>No judge package (.jpkg) was chosen.</source>
+        <translation>선택한 심사위원 패키지(.jpkg)가 없습니다.</translation>
     </message>
     <message>
         <source>Close %1</source>
@@ -852,6 +926,17 @@
     <message>
         <source>Votes imported from %1</source>
         <translation>%1에서 투표를 가져왔습니다</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>%1: %2 rows, %3 new, %4 changed</source>
+        <translation>%1: %2행, 새로 %3건, 변경 %4건</translation>
+    </message>
+    <message>
+        <source>%1: package of %2 %3, revision %4: %5 scores, %6 new, %7 changed</source>
+        <translation>%1: %2 %3 심사위원 패키지, %4차 제출: 점수 %5개, 새로 %6건, 변경 %7건</translation>
     </message>
 </context>
 </TS>

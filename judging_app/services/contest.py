@@ -72,9 +72,10 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class ImportCheck:
-    """What an import would do (``results``), or every refusal it would meet (``problems``)."""
+    """What an import would do (``results``: an :class:`ImportResult` per table, or a package's
+    own result), or every refusal it would meet (``problems``)."""
 
-    results: tuple[ImportResult, ...]
+    results: tuple[object, ...]
     problems: tuple[UserError, ...]
 
 
@@ -169,7 +170,11 @@ class Contest:
         finally:
             self._guard.progress = None
 
-    def _check(self, action: Callable[[], Sequence[ImportResult]]) -> ImportCheck:
+    def check(self, action: Callable[[], Sequence[object]]) -> ImportCheck:
+        """Run ``action`` (this contest's imports) with every check they make, rolled back."""
+        return self._check(action)
+
+    def _check(self, action: Callable[[], Sequence[object]]) -> ImportCheck:
         """Run an import with every check it makes, and roll it back instead of committing."""
         self._guard.dry_run = True
         try:

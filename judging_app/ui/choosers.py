@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from judging_app.ui.preferences import Preferences
@@ -92,3 +93,7 @@ class FileChooser:
         if path and not path.endswith(".xlsx"):
             path += ".xlsx"
         return self._remember(path)
+
+    def show(self, path: Path) -> None:
+        """Open a file or folder the app wrote (PIN slips, a report) in the system's program."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -141,6 +141,7 @@ def audit_columns() -> list[Column[AuditRow]]:
         Column(
             QT_TRANSLATE_NOOP("Columns", "When"),
             lambda a: a.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            sort=lambda a: a.at.isoformat(),
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda a: a.actor),
         Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda a: action_text(a.action)),

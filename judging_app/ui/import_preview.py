@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.domain.messages import UserError
+from judging_app.domain.messages import UserError, language
+from judging_app.exchange.tables import LOCATION_EN, LOCATION_KO
 from judging_app.services.contest import Contest, ImportCheck, ImportResult
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.ui.alerts import show_error
@@ -30,16 +31,53 @@ from judging_app.ui.table_view import fit_columns, make_table_view
 from judging_app.ui.translate import QT_TRANSLATE_NOOP
 from judging_app.ui.worker import Worker
 
+
+def problem_text(error: UserError) -> str:
+    """The refusal without its location when the location has columns of its own."""
+    message = str(error)
+    template = LOCATION_KO if language() == "ko" else LOCATION_EN
+    try:
+        location = template.format(**error.params)
+    except (KeyError, IndexError):
+        return message
+    return message.removeprefix(location + ": ")
+
+
+FILE_COLUMN: Column[UserError] = Column(
+    QT_TRANSLATE_NOOP("Columns", "File"), lambda e: str(e.params.get("file", ""))
+)
 PROBLEM_COLUMNS: tuple[Column[UserError], ...] = (
-    Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda e: str(e.params.get("file", ""))),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Row"),
         lambda e: e.params.get("row") if isinstance(e.params.get("row"), int) else None,
         numeric=True,
     ),
     Column(QT_TRANSLATE_NOOP("Columns", "Column"), lambda e: str(e.params.get("column", ""))),
-    Column(QT_TRANSLATE_NOOP("Columns", "Problem"), str),
+    Column(QT_TRANSLATE_NOOP("Columns", "Problem"), problem_text, tooltip=str),
 )
+
+
+def result_line(widget: QWidget, result: object) -> str:
+    """One line per imported file: a table's rows, or a judge package's judge and revision."""
+    if isinstance(result, ImportResult):
+        return (
+            widget.tr("%1: %2 rows, %3 new, %4 changed")
+            .replace("%1", result.file)
+            .replace("%2", str(result.rows))
+            .replace("%3", str(result.added))
+            .replace("%4", str(result.changed))
+        )
+    values = vars(result)
+    return (
+        widget.tr("%1: package of %2 %3, revision %4: %5 scores, %6 new, %7 changed")
+        .replace("%1", str(values.get("file", "")))
+        .replace("%2", str(values.get("judge_id", "")))
+        .replace("%3", str(values.get("judge_name", "")))
+        .replace("%4", str(values.get("revision", "")))
+        .replace("%5", str(values.get("scores", "")))
+        .replace("%6", str(values.get("added", "")))
+        .replace("%7", str(values.get("changed", "")))
+    )
 
 
 class ImportPreviewDialog(QDialog):
@@ -53,7 +91,7 @@ class ImportPreviewDialog(QDialog):
         contest: Contest,
         files: Sequence[Path],
         check: Callable[[], ImportCheck],
-        run: Callable[[], Sequence[ImportResult]],
+        run: Callable[[], Sequence[object]],
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
@@ -72,7 +110,8 @@ class ImportPreviewDialog(QDialog):
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.model: RowTableModel[UserError] = RowTableModel(PROBLEM_COLUMNS, self)
+        columns = (FILE_COLUMN, *PROBLEM_COLUMNS) if len(files) > 1 else PROBLEM_COLUMNS
+        self.model: RowTableModel[UserError] = RowTableModel(columns, self)
         self.table = make_table_view(self.model)
         self.table.setObjectName("problemsTable")
         self.table.setWordWrap(True)
@@ -123,7 +162,7 @@ class ImportPreviewDialog(QDialog):
             self.problems = result.problems
             self.model.set_rows(result.problems)
             self.table.show()
-            fit_columns(self.table, stretch=3)
+            fit_columns(self.table, stretch=self.model.columnCount() - 1)
             self.table.resizeRowsToContents()
             self.status.setText(
                 self.tr(
@@ -139,15 +178,8 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(True)
         self.import_button.setDefault(True)
 
-    def _summary(self, results: Sequence[ImportResult]) -> str:
-        template = self.tr("%1: %2 rows, %3 new, %4 changed")
-        return "\n".join(
-            template.replace("%1", r.file)
-            .replace("%2", str(r.rows))
-            .replace("%3", str(r.added))
-            .replace("%4", str(r.changed))
-            for r in results
-        )
+    def _summary(self, results: Sequence[object]) -> str:
+        return "\n".join(result_line(self, r) for r in results)
 
     def _start_import(self) -> None:
         self.import_button.setEnabled(False)

@@ -47,6 +47,8 @@ class Column(Generic[R]):
     translate: bool = True
     background: Callable[[R], QColor | None] | None = None
     tooltip: Callable[[R], str] | None = None
+    sort: Callable[[R], str] | None = None
+    """A text to sort by instead of the value (e.g. a time to the microsecond)."""
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -83,6 +85,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             value = column.value(row)
             return number_text(value) if isinstance(value, int | Decimal) else value
         if role == SORT_ROLE:
+            if column.sort is not None:
+                return column.sort(row)
             value = column.value(row)
             if column.numeric:
                 return float(value) if isinstance(value, int | Decimal) else float("-inf")

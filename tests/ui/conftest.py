@@ -18,6 +18,7 @@ class FakeChooser:
 
     def __init__(self) -> None:
         self.answers: dict[str, list[object]] = defaultdict(list)
+        self.shown: list[Path] = []
 
     def answer(self, question: str, value: object) -> None:
         self.answers[question].append(value)
@@ -45,6 +46,9 @@ class FakeChooser:
 
     def save_report(self, parent, name):
         return self._next("save_report")
+
+    def show(self, path):
+        self.shown.append(path)
 
 
 @pytest.fixture(scope="session")

@@ -135,7 +135,7 @@ def test_a_refused_import_lists_every_problem_and_writes_nothing(
     assert not dialog.import_button.isEnabled()
     assert dialog.table.isVisible()
     located = [
-        (dialog.model.index(r, 1).data(), dialog.model.index(r, 2).data())
+        (dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
         for r in range(dialog.model.rowCount())
     ]
     assert located == [("3", "case_id"), ("4", "case_id"), ("5", "title")]

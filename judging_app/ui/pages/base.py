@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from judging_app.services.contest import Contest, ImportCheck, ImportResult
+from judging_app.services.contest import Contest, ImportCheck
 from judging_app.ui.choosers import FileChooser
 from judging_app.ui.import_preview import ImportPreviewDialog
 
@@ -46,7 +46,7 @@ class Page(QWidget):
         title: str,
         files: Sequence[Path],
         check: Callable[[], ImportCheck],
-        run: Callable[[], Sequence[ImportResult]],
+        run: Callable[[], Sequence[object]],
         done_text: str,
     ) -> ImportPreviewDialog:
         dialog = ImportPreviewDialog(self, title, self.contest, files, check, run)

@@ -12,7 +12,8 @@ from judging_app.ui.pages.base import Page, PageContext, heading
 from judging_app.ui.table_model import RowTableModel
 from judging_app.ui.table_view import fit_columns, make_table_view
 
-BANNER = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 8px;"
+BANNER = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+BANNER_LINES = 4
 
 
 class FinalPage(Page):
@@ -23,6 +24,10 @@ class FinalPage(Page):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_area = QScrollArea()
+        self.banner_area.setWidget(self.banner)
+        self.banner_area.setWidgetResizable(True)
+        self.banner_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.formula = QLabel()
         self.formula.setWordWrap(True)
         self.model: RowTableModel[FinalEntry] = RowTableModel(parent=self)
@@ -32,16 +37,14 @@ class FinalPage(Page):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(scroll)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Final ranking")))
         layout.addWidget(self.formula)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.banner_area)
+        layout.addWidget(self.splitter, 1)
 
     def refresh(self) -> None:
         super().refresh()
@@ -83,4 +86,10 @@ class FinalPage(Page):
             lines.append(self.tr("No case has a final score yet."))
         lines += list(ranking.result.warnings)
         self.banner.setText("\n".join(f"⚠ {line}" for line in lines))
-        self.banner.setVisible(bool(lines))
+        shown = min(len(lines), BANNER_LINES)
+        self.banner_area.setFixedHeight(self.fontMetrics().lineSpacing() * shown + 20)
+        self.banner_area.setVisible(bool(lines))
+        rows = self.view.verticalHeader().defaultSectionSize() * max(len(entries), 3)
+        table = rows + self.view.horizontalHeader().sizeHint().height() + 6
+        total = max(sum(self.splitter.sizes()), table + 200)
+        self.splitter.setSizes([table, total - table])

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from judging_app.services.exporting import export_report_file
@@ -67,4 +65,4 @@ class ReportPage(Page):
 
     def _open_folder(self) -> None:
         if self.written is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+            self.context.chooser.show(self.written.parent)

@@ -3,12 +3,15 @@ and the actions that feed and close it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
@@ -26,6 +29,14 @@ from judging_app.ui.columns import leniency_columns, round_ranking_columns
 from judging_app.ui.grid_model import FIXED, GridModel
 from judging_app.ui.pages.advance_dialog import AdvanceDialog
 from judging_app.ui.pages.base import Page, PageContext, heading
+from judging_app.ui.pages.merge_dialog import MergeDialog
+from judging_app.ui.pages.packages_actions import (
+    can_issue,
+    can_merge,
+    issue_packages,
+    merge_packages,
+    packages_in,
+)
 from judging_app.ui.table_model import RowTableModel, sorting_proxy
 from judging_app.ui.table_view import fit_columns, make_table_view
 
@@ -58,6 +69,8 @@ class RoundPage(Page):
     def __init__(self, context: PageContext, round_key: str, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.round_key = round_key
+        self.issue_options: dict[str, Any] = {}
+        """Extra keyword arguments for ``Contest.issue_packages`` (tests pass a cheap KDF cost)."""
         config = self.contest.config()
         self.round = config.round(round_key)
         keys = [r.key for r in config.rounds]
@@ -108,11 +121,20 @@ class RoundPage(Page):
         self.import_button.clicked.connect(self.import_scores)
         self.issue_button = QPushButton(self.tr("Issue judge packages…"))
         self.issue_button.setObjectName("issuePackages")
-        self.merge_button = QPushButton(self.tr("Merge returned packages…"))
+        self.issue_button.clicked.connect(self.issue_packages)
+        self.merge_button = QPushButton(self.tr("Merge returned packages"))
         self.merge_button.setObjectName("mergePackages")
-        for button in (self.issue_button, self.merge_button):
-            button.setEnabled(False)
-            button.setToolTip(self.tr("Judge packages are not available in this version yet."))
+        menu = QMenu(self.merge_button)
+        menu.addAction(self.tr("Choose package files…"), self.merge_files)
+        menu.addAction(self.tr("Choose a folder or USB stick…"), self.merge_folder)
+        self.merge_button.setMenu(menu)
+        self.packages_available = {
+            self.issue_button: can_issue(self.contest),
+            self.merge_button: can_merge(self.contest),
+        }
+        for button, available in self.packages_available.items():
+            if not available:
+                button.setToolTip(self.tr("Judge packages are not available in this version yet."))
         self.advance_button = QPushButton(self.tr("Close round and advance…"))
         self.advance_button.setObjectName("advanceRound")
         self.advance_button.clicked.connect(self.confirm_advance)
@@ -157,9 +179,9 @@ class RoundPage(Page):
         self.grid.set_grid(grid)
         fit_columns(self.grid_view, limit=320)
         header = self.grid_view.horizontalHeader()
+        judge_width = self.grid_view.fontMetrics().horizontalAdvance("J000 가나다라") + 4
         for column in range(FIXED, self.grid.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column), 72))
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, judge_width)
         titles = {k: (c.title, c.organization) for k, c in ranking.cases.items()}
         cases = ranking.result.cases
         self.ranking.set_rows(cases, round_ranking_columns(titles))
@@ -180,9 +202,11 @@ class RoundPage(Page):
             ],
             threshold,
         )
-        closed = status.state == "closed"
-        self.import_button.setEnabled(not closed and status.cases > 0)
-        self.advance_button.setEnabled(not closed and status.cases > 0)
+        open_ = status.state != "closed" and status.cases > 0
+        self.import_button.setEnabled(open_)
+        self.advance_button.setEnabled(open_)
+        for button, available in self.packages_available.items():
+            button.setEnabled(open_ and available)
 
     def _show_state(self, state: str, cases: int, missing: int) -> None:
         if state == "closed":
@@ -227,6 +251,29 @@ class RoundPage(Page):
             lambda: self.contest.import_score_tables(files, key),
             self.tr("Score tables imported into %1").replace("%1", self.round.name),
         )
+
+    def issue_packages(self) -> None:
+        issue_packages(
+            self,
+            self.contest,
+            self.context.chooser,
+            self.round_key,
+            self.changed.emit,
+            self.issue_options,
+        )
+
+    def merge_files(self) -> MergeDialog | None:
+        return self.merge(self.context.chooser.open_packages(self))
+
+    def merge_folder(self) -> MergeDialog | None:
+        folder = self.context.chooser.choose_folder(self, self.tr("Folder of returned packages"))
+        return None if folder is None else self.merge(packages_in(folder))
+
+    def merge(self, paths: list[Path]) -> MergeDialog | None:
+        if not paths:
+            self.status(self.tr("No judge package (.jpkg) was chosen."))
+            return None
+        return merge_packages(self, self.contest, self.round_key, paths, self.changed.emit)
 
     def confirm_advance(self) -> AdvanceDialog:
         status = next(r for r in self.contest.status().rounds if r.key == self.round_key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from judging_app.domain.ranking import final_field
@@ -50,7 +50,7 @@ class VotesPage(Page):
         total = sum(r.votes or 0 for r in rows)
         self.total.setText(self.tr("%1 votes in all").replace("%1", QLocale().toString(total)))
         fit_columns(self.table.view, stretch=1)
-        self.table.view.sortByColumn(4, self.table.view.horizontalHeader().sortIndicatorOrder())
+        self.table.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # the most votes first
 
     def import_votes(self) -> None:
         files = self.context.chooser.open_tables(self, self.tr("Import votes"))

@@ -1,0 +1,90 @@
+"""Judge packages through the round page: issue them, let judges score, merge what comes back."""
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+
+from judging_app.exchange.demo import CRITERION_KEYS, build_demo
+from judging_app.services.contest import Contest
+from judging_app.ui.pages.merge_dialog import MergeDialog
+from judging_app.ui.pages.packages_actions import packages_in
+from tests.helpers import dump
+from tests.ui.conftest import wait_idle
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(Contest, "issue_packages"), reason="judge packages are not in this version"
+)
+LEFT = Qt.MouseButton.LeftButton
+
+
+def play_judge(package, pin, data_dir, out_dir):
+    """A judge scores every assigned case as in the demo's score table and returns the file."""
+    from judging_app.services.judge_session import JudgeSession
+
+    rows = build_demo().written_scores
+    with JudgeSession.open(package, data_dir=data_dir) as session:
+        session.unlock(pin)
+        session.sign_pledge(session.meta.judge_name)
+        for row in rows:
+            if row.judge_id == session.meta.judge_id:
+                for key, value in zip(CRITERION_KEYS, row.scores, strict=True):
+                    session.set_score(row.case_id, key, value)
+        session.submit()
+        path = out_dir / session.suggested_return_name()
+        session.export_return(path)
+        return path
+
+
+def test_issue_and_merge_packages_through_the_window(
+    qtbot, controller, chooser, demo_files, tmp_path
+):
+    from judging_app.exchange.package_keys import KdfCost
+
+    contest = Contest.create(tmp_path / "contest.jdb", demo_files.config)
+    contest.import_cases(demo_files.cases_xlsx)
+    contest.import_judges(demo_files.judges_xlsx)
+    contest.close()
+    window = controller.open_contest(tmp_path / "contest.jdb")
+    page = window.pages["round:written"]
+    window.show_step("round:written")
+    assert page.issue_button.isEnabled() and page.merge_button.isEnabled()
+    page.issue_options = {"kdf_cost": KdfCost(n=2**8)}
+    issued_dir = tmp_path / "issued"
+    issued_dir.mkdir()
+    chooser.answer("choose_folder", issued_dir)
+    qtbot.mouseClick(page.issue_button, LEFT)
+    wait_idle(qtbot, window)
+    assert len(list(issued_dir.glob("*.jpkg"))) == 10
+    assert [p.suffix for p in chooser.shown] == [".xlsx"]  # the PIN slips, opened for printing
+
+    pins = {}
+    pin_csv = next(issued_dir.glob("*.csv"))
+    for row in csv.DictReader(pin_csv.read_text(encoding="utf-8-sig").splitlines()):
+        pins[row["judge_id"]] = row
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for judge_id in ("J01", "J06"):
+        package = next(p for p in issued_dir.glob("*.jpkg") if judge_id in p.name)
+        pin = next(v for k, v in pins[judge_id].items() if "pin" in k.lower())
+        play_judge(package, pin, tmp_path / "judge-data", stick)
+    (stick / "not-a-package.jpkg").write_bytes(b"hello")
+
+    before = dump(tmp_path / "contest.jdb")
+    chooser.answer("choose_folder", stick)
+    dialog = page.merge_folder()
+    assert isinstance(dialog, MergeDialog) and packages_in(stick) == dialog._paths
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    verdicts = {v.path.name: v for v in dialog.model.rows()}
+    assert [name for name, v in verdicts.items() if not v.accepted] == ["not-a-package.jpkg"]
+    assert dump(tmp_path / "contest.jdb") == before  # checking wrote nothing
+    assert dialog.merge_button.text() == "Merge 2 file(s)"
+    qtbot.mouseClick(dialog.merge_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    grid = window.contest.round_grid("written")
+    assert {grid.cells[(c, "J01")] for c, _t, panel in grid.cases if panel == "A"} <= {
+        "scored",
+        "excluded",
+    }
+    assert grid.missing == 249 - 2 * 25  # J01 and J06 scored their 25 cases each
+    assert "199 scores missing" in page.state.text()
