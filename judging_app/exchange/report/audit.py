@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from xlsxwriter.workbook import Workbook
 
 from judging_app.exchange.report.data import AuditLine, ReportData
@@ -28,28 +30,41 @@ def action_text(action: str) -> str:
     return action if label == action else f"{label}\n({action})"
 
 
-DETAIL_ORDER = ("round", "file", "config", "rows", "transcribed", "advancing", "missing")
+DETAIL_ORDER = ("round", "judge", "file", "config", "rows", "transcribed", "advancing", "missing")
 
 
 def details_text(line: AuditLine, round_names: dict[str, str]) -> str:
-    """The details as "name: value" lines: the usual names first, the SHA-256 last."""
-    parts = []
+    """The details as "name: value" lines: the usual names first, the SHA-256 last; a list of
+    records (the packages issued) one record a line."""
+    return "\n".join(
+        f"{t_or(f'detail.{key}', key)}: {_shown(key, line.details[key], round_names)}"
+        for key in _ordered(line.details)
+    )
+
+
+def _ordered(details: Mapping[str, object]) -> list[str]:
     order = {key: i for i, key in enumerate(DETAIL_ORDER)}
-    keys = sorted(line.details, key=lambda k: (k == "sha256", order.get(k, len(order)), k))
-    for key in keys:
-        value = line.details[key]
-        if isinstance(value, bool):
-            shown = t("mark.yes") if value else t("mark.no")
-        elif isinstance(value, list | tuple):
-            shown = ", ".join(str(v) for v in value)
-        elif key == "round" and isinstance(value, str) and value in round_names:
-            shown = f"{round_names[value]} ({value})"
-        elif isinstance(value, int):
-            shown = f"{value:,}"
-        else:
-            shown = str(value)
-        parts.append(f"{t_or(f'detail.{key}', key)}: {shown}")
-    return "\n".join(parts)
+    return sorted(details, key=lambda k: (k == "sha256", order.get(k, len(order)), k))
+
+
+def _shown(key: str, value: object, round_names: dict[str, str]) -> str:
+    if isinstance(value, bool):
+        return t("mark.yes") if value else t("mark.no")
+    if value is None:
+        return "—"
+    if isinstance(value, Mapping):
+        return ", ".join(
+            f"{t_or(f'detail.{k}', k)}: {_shown(k, value[k], round_names)}" for k in _ordered(value)
+        )
+    if isinstance(value, list | tuple):
+        if any(isinstance(item, Mapping) for item in value):
+            return "".join(f"\n  · {_shown(key, item, round_names)}" for item in value)
+        return ", ".join(_shown(key, item, round_names) for item in value)
+    if key == "round" and isinstance(value, str) and value in round_names:
+        return f"{round_names[value]} ({value})"
+    if isinstance(value, int):
+        return f"{value:,}" if key != "revision" else str(value)
+    return str(value)
 
 
 def write_audit(

@@ -199,7 +199,8 @@ def _distribution_chart(book: Workbook, data: ReportData, spans: RoundSpans) -> 
             "gap": 30,
         }
     )
-    _base(chart, t("chart.distribution", round=round_.name))
+    title = "chart.distribution" if round_.advance is not None else "chart.ranked"
+    _base(chart, t(title, round=round_.name))
     chart.set_legend({"none": True})
     many = len(result.cases) > 20
     chart.set_x_axis({"num_font": {**_fonts(7 if many else 8), "rotation": -90 if many else 0}})

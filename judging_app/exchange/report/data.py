@@ -127,6 +127,11 @@ class ReportData:
         return self.round_info.get(round_key, RoundInfo(round_key))
 
     @property
+    def open_rounds(self) -> tuple[str, ...]:
+        """The names of the rounds not closed yet: while there are any, results are provisional."""
+        return tuple(r.name for r in self.config.rounds if self.info(r.key).state != "closed")
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """Every warning: each round's in order, then the final ranking's."""
         found: list[str] = []

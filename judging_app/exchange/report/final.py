@@ -70,6 +70,9 @@ def write_final(
         ),
         NOTE,
     )
+    if data.open_rounds:
+        provisional = t("note.provisional", rounds=", ".join(data.open_rounds))
+        grid.text(2, 0, provisional, {**NOTE, "font_color": "#C00000", "bold": True})
     grid.header(HEADER_ROW, headings)
     tiers = {
         tier.name: AWARD_COLOURS[i % len(AWARD_COLOURS)] for i, tier in enumerate(config.awards)
@@ -92,6 +95,9 @@ def write_final(
         )
         sheet.set_row(row, row_height(lines))
     last = HEADER_ROW + len(entries)
+    if not entries:
+        last += 1
+        grid.text(last, 0, t("note.no_final", round=config.last_round.name), NOTE)
     write_warnings(grid, last + 2, data.final.warnings, widths)
     setup_page(
         sheet,

@@ -90,8 +90,11 @@ def write_round(
     note = t("note.round", method=method_text(round_), advance=advance_text(round_))
     grid.text(1, 0, note, NOTE)
     cut = _cut_off_row(result)
+    notes = [t("note.round_open")] if info.state != "closed" else []
     if cut is not None:
-        grid.text(2, 0, t("note.cutoff"), {**NOTE, "font_color": "#C00000"})
+        notes.append(t("note.cutoff"))
+    if notes:
+        grid.text(2, 0, " · ".join(notes), {**NOTE, "font_color": "#C00000"})
     grid.header(HEADER_ROW, headings)
     for index, case in enumerate(result.cases):
         row = HEADER_ROW + 1 + index

@@ -106,178 +106,149 @@ def print_scale(widths: list[float], tallest: float) -> int:
     return max(10, min(100, int(fits * 100)))
 
 
+class _Page:
+    """One judge's page, written row by row from ``top``; it adds up the heights of its rows."""
+
+    def __init__(self, grid: Grid, top: int, widths: list[float]) -> None:
+        self.grid = grid
+        self.row = top
+        self.widths = widths
+        self.last = len(widths) - 1
+        self.height = 0.0
+
+    def next(self, points: float) -> int:
+        """The current row, given ``points`` of height; moves to the next row."""
+        row = self.row
+        self.grid.sheet.set_row(row, points)
+        self.height += points
+        self.row += 1
+        return row
+
+    def banner(self, value: str, points: float, props: dict[str, object]) -> None:
+        self.grid.merged(self.next(points), 0, self.last, value, props)
+
+    def info(self, label: str, value: str, label2: str, value2: str) -> None:
+        row = self.next(row_height(1) + 4)
+        self.grid.merged(row, 0, 1, label, LABEL)
+        self.grid.text(row, 2, value, VALUE)
+        self.grid.merged(row, 3, self.last - 2, label2, LABEL)
+        self.grid.merged(row, self.last - 1, self.last, value2, VALUE)
+
+
 def _page(
     grid: Grid,
     top: int,
     data: ReportData,
-    page: ScoreSheet,
+    sheet: ScoreSheet,
     widths: list[float],
     score_places: int,
 ) -> tuple[int, float]:
     """Write one judge's page from row ``top``; returns the next free row and the page height."""
-    sheet = grid.sheet
     config = data.config
-    criteria = config.round_criteria(page.round_key)
-    last = len(widths) - 1
-    total_col = last - 1
-    judge = data.judge(page.judge_id)
-    round_name = config.round(page.round_key).name
-    heights: dict[int, float] = {}
-
-    def height(row: int, points: float) -> None:
-        sheet.set_row(row, points)
-        heights[row] = points
-
-    grid.merged(top, 0, last, t("sheet_page.title"), {**PLAIN, "font_size": 18, "bold": True})
-    height(top, 34)
-    grid.merged(top + 1, 0, last, config.name, {**PLAIN, "font_size": 11})
-    height(top + 1, 20)
-    height(top + 2, 8)
-    scored = sum(1 for line in page.lines if line.total is not None)
-    excluded = sum(1 for line in page.lines if line.conflict)
-    round_text = (
-        t("sheet_page.panel", round=round_name, panel=page.panel) if page.panel else round_name
-    )
-    _info(
-        grid,
-        top + 3,
-        last,
+    criteria = config.round_criteria(sheet.round_key)
+    judge = data.judge(sheet.judge_id)
+    round_name = config.round(sheet.round_key).name
+    page = _Page(grid, top, widths)
+    page.banner(t("sheet_page.title"), 34, {**PLAIN, "font_size": 18, "bold": True})
+    page.banner(config.name, 20, {**PLAIN, "font_size": 11})
+    page.next(8)
+    scored = sum(1 for line in sheet.lines if line.total is not None)
+    excluded = sum(1 for line in sheet.lines if line.conflict)
+    page.info(
         t("sheet_page.judge"),
-        f"{judge.name} ({page.judge_id})",
+        f"{judge.name} ({sheet.judge_id})",
         t("sheet_page.affiliation"),
         judge.affiliation,
     )
-    _info(
-        grid,
-        top + 4,
-        last,
+    page.info(
         t("sheet_page.round"),
-        round_text,
+        t("sheet_page.panel", round=round_name, panel=sheet.panel) if sheet.panel else round_name,
         t("sheet_page.count"),
         t("sheet_page.count_value", scored=scored, excluded=excluded)
         if excluded
         else t("sheet_page.count_scored", scored=scored),
     )
-    height(top + 3, row_height(1) + 4)
-    height(top + 4, row_height(1) + 4)
-    height(top + 5, 8)
-    header = top + 6
-    grid.header(
-        header,
-        [
-            t("col.number"),
-            t("col.case_id"),
-            t("col.title"),
-            *(t("col.criterion", name=c.name, max=c.max) for c in criteria),
-            *([""] * (total_col - 3 - len(criteria))),
-            t("col.criterion", name=t("col.total"), max=sum(c.max for c in criteria)).replace(
-                "\n", "\n"
-            ),
-            t("col.comment"),
-        ],
-    )
-    heights[header] = row_height(2) + 2
-    row = header + 1
-    for number, line in enumerate(page.lines, start=1):
-        height(row, _line(grid, row, number, line, data, criteria, widths, score_places))
-        row += 1
-    height(row, 12)
-    row += 1
-    row = _digest(grid, row, page, last, height)
-    height(row, 16)
-    grid.merged(row + 1, 0, last, t("sheet_page.pledge"), {**PLAIN, "font_size": 11})
-    height(row + 1, 22)
-    grid.merged(row + 2, 0, last, t("sheet_page.date"), {**PLAIN, "font_size": 11})
-    height(row + 2, 26)
-    height(row + 3, 10)
-    grid.merged(
-        row + 4,
-        0,
-        total_col,
-        t("sheet_page.signature", name=judge.name),
-        {"align": "right", "valign": "bottom", "font_size": 12, "bold": True},
-    )
-    grid.text(
-        row + 4,
-        last,
-        t("sheet_page.sign_here"),
-        {"align": "right", "valign": "bottom", "bottom": 1, "font_size": 10},
-    )
-    height(row + 4, 36)
-    return row + 6, sum(heights.values()) + 14
-
-
-def _info(
-    grid: Grid, row: int, last: int, label: str, value: str, label2: str, value2: str
-) -> None:
-    grid.merged(row, 0, 1, label, LABEL)
-    grid.text(row, 2, value, VALUE)
-    grid.merged(row, 3, last - 2, label2, LABEL)
-    grid.merged(row, last - 1, last, value2, VALUE)
+    page.next(8)
+    fillers = page.last - 4 - len(criteria)
+    headings = [
+        t("col.number"),
+        t("col.case_id"),
+        t("col.title"),
+        *(t("col.criterion", name=c.name, max=c.max) for c in criteria),
+        *([""] * fillers),
+        t("col.criterion", name=t("col.total"), max=sum(c.max for c in criteria)),
+        t("col.comment"),
+    ]
+    header = page.next(row_height(2) + 2)
+    grid.header(header, headings)
+    for number, line in enumerate(sheet.lines, start=1):
+        _line(page, number, line, data, criteria, score_places)
+    page.next(12)
+    _digest(page, sheet)
+    page.next(16)
+    page.banner(t("sheet_page.pledge"), 22, {**PLAIN, "font_size": 11})
+    page.banner(t("sheet_page.date"), 26, {**PLAIN, "font_size": 11})
+    page.next(10)
+    row = page.next(36)
+    bottom = {"align": "right", "valign": "bottom"}
+    signature = t("sheet_page.signature", name=judge.name)
+    grid.merged(row, 0, page.last - 1, signature, {**bottom, "font_size": 12, "bold": True})
+    grid.text(row, page.last, t("sheet_page.sign_here"), {**bottom, "bottom": 1})
+    page.next(14)
+    return page.row, page.height
 
 
 def _line(
-    grid: Grid,
-    row: int,
+    page: _Page,
     number: int,
     line: SheetLine,
     data: ReportData,
     criteria: tuple[Criterion, ...],
-    widths: list[float],
     score_places: int,
-) -> float:
-    last = len(widths) - 1
+) -> None:
+    grid, last, widths = page.grid, page.last, page.widths
     title = data.case(line.case_id).title
-    grid.number(row, 0, number, None, CENTRE)
-    grid.text(row, 1, line.case_id, CENTRE)
-    grid.text(row, 2, title, TEXT)
-    for col in range(3, last - 1):
-        index = col - 3
-        if line.conflict or index >= len(criteria):
-            grid.blank(row, col, GREY if line.conflict else CENTRE)
-        else:
-            value = line.scores.get(criteria[index].key)
-            grid.number(row, col, value, score_places, {**NUMBER, "align": "center"})
     if line.conflict:
-        grid.text(row, last - 1, t("mark.excluded"), GREY)
         reason = t(f"sheet_page.{line.conflict}")
         detail = " ".join(line.conflict_reason.split())
         comment = f"{reason}: {detail}" if detail else reason
     else:
-        grid.number(
-            row, last - 1, line.total, score_places, {**NUMBER, "align": "center", "bold": True}
-        )
         comment = line.comment
-    grid.text(row, last, comment, {**TEXT, "font_size": 9})
     lines = max(wrapped_lines(title, widths[2]), wrapped_lines(comment, widths[last] * 10 / 9))
-    return row_height(lines)
+    row = page.next(row_height(lines))
+    grid.number(row, 0, number, None, CENTRE)
+    grid.text(row, 1, line.case_id, CENTRE)
+    grid.text(row, 2, title, TEXT)
+    score: dict[str, object] = {**NUMBER, "align": "center"}
+    for col in range(3, last - 1):
+        index = col - 3
+        if line.conflict:
+            grid.blank(row, col, GREY)
+        elif index >= len(criteria):
+            grid.blank(row, col, CENTRE)
+        else:
+            grid.number(row, col, line.scores.get(criteria[index].key), score_places, score)
+    if line.conflict:
+        grid.text(row, last - 1, t("mark.excluded"), GREY)
+    else:
+        grid.number(row, last - 1, line.total, score_places, {**score, "bold": True})
+    grid.text(row, last, comment, {**TEXT, "font_size": 9})
 
 
-def _digest(grid: Grid, row: int, page: ScoreSheet, last: int, height: object) -> int:
-    assert callable(height)
-    if page.digest:
-        code = grouped_digest(page.digest)
-        at = page.returned_at.strftime("%Y-%m-%d %H:%M UTC") if page.returned_at else ""
-        note = t("sheet_page.digest_note", revision=page.revision or "", at=at)
-        grid.merged(row, 0, 2, t("sheet_page.digest"), LABEL)
-        grid.merged(row, 3, last - 1, code, DIGEST)
+def _digest(page: _Page, sheet: ScoreSheet) -> None:
+    """The digest of the judge's signed return beside the signature, or the paper-sheet marker."""
+    grid, last = page.grid, page.last
+    row = page.next(30)
+    grid.merged(row, 0, 2, t("sheet_page.digest"), LABEL)
+    if sheet.digest:
+        at = sheet.returned_at.strftime("%Y-%m-%d %H:%M UTC") if sheet.returned_at else ""
+        note = t("sheet_page.digest_note", revision=sheet.revision or "", at=at)
+        grid.merged(row, 3, last - 1, grouped_digest(sheet.digest), DIGEST)
     else:
         note = t("sheet_page.paper_note")
-        grid.merged(row, 0, 2, t("sheet_page.digest"), LABEL)
-        grid.merged(
-            row, 3, last - 1, t("sheet_page.paper"), {**CENTRE, "font_size": 12, "bold": True}
-        )
+        paper: dict[str, object] = {**CENTRE, "font_size": 12, "bold": True}
+        grid.merged(row, 3, last - 1, t("sheet_page.paper"), paper)
     grid.text(row, last, note, {**TEXT, "font_size": 9})
-    height(row, 30)
-    row += 1
-    if page.digest and page.transcribed:
-        grid.merged(
-            row,
-            0,
-            last,
-            t("sheet_page.transcribed_after"),
-            {**TEXT, "font_size": 9, "font_color": "#C00000"},
-        )
-        height(row, 18)
-        row += 1
-    return row
+    if sheet.digest and sheet.transcribed:
+        warning: dict[str, object] = {**TEXT, "font_size": 9, "font_color": "#C00000"}
+        grid.merged(page.next(18), 0, last, t("sheet_page.transcribed_after"), warning)

@@ -46,6 +46,12 @@ def write_summary(
     rows: list[tuple[str | None, str]] = [
         (t("summary.generated"), generated),
         (
+            t("summary.state"),
+            t("note.provisional", rounds=", ".join(data.open_rounds))
+            if data.open_rounds
+            else t("summary.final_state"),
+        ),
+        (
             t("summary.counts"),
             t(
                 "summary.counts_value",

@@ -51,7 +51,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col.details": ("내용", "Details"),
     "col.total": ("합계", "Total"),
     "col.comment": ("의견", "Comment"),
-    "col.criterion": ("{name}\n({max}점)", "{name}\n(max {max})"),
+    "col.criterion": ("{name}\n({max}점)", "{name}\n({max})"),
     "col.expert_part": ("전문가 반영분", "Expert part"),
     "col.vote_part": ("투표 반영분", "Vote part"),
     "col.label": ("항목", "Item"),
@@ -81,6 +81,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{method} · {advance} · totals in ( ) were dropped by the trimmed mean; "
         "excl. = the judge is excluded from the case (conflict of interest)",
     ),
+    "note.provisional": (
+        "잠정 결과: {rounds} 마감 전",
+        "provisional: {rounds} not closed yet",
+    ),
+    "note.round_open": (
+        "진행 중: 진출 표시는 지금 마감할 경우의 결과",
+        "open: 'advances' shows who would go on if the round were closed now",
+    ),
+    "note.no_final": (
+        "아직 최종 순위가 없습니다: {round} 점수가 없습니다",
+        "no final ranking yet: {round} has no scores",
+    ),
+    "summary.state": ("결과 상태", "State"),
+    "summary.final_state": ("확정 (모든 단계 마감)", "final (every round closed)"),
     "note.cutoff": ("빨간 선 위의 사례가 다음 단계로 진출", "cases above the red line advance"),
     "note.judges": (
         "패널 대비 편차: 같은 사례를 평가한 심사위원 평균과 비교한 총점 차이의 평균 (+ 후하게, "
@@ -109,6 +123,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{round} 점수 분포 (순위순, 진한 막대: 진출)",
         "{round}: scores in rank order (dark: advance)",
     ),
+    "chart.ranked": ("{round} 점수 (순위순)", "{round}: scores in rank order"),
     "chart.leniency": (
         "{round} 심사위원별 관대도 (패널 대비 총점 편차, 점)",
         "{round}: judge leniency (offset of totals from the panel, points)",
@@ -264,6 +279,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "action.issue-packages": ("평가 패키지 발급", "judge packages issued"),
     "action.advance": ("단계 마감", "round closed"),
     "action.config": ("설정 변경", "configuration changed"),
+    "action.report": ("보고서 작성", "report written"),
     "detail.file": ("파일", "file"),
     "detail.sha256": ("SHA-256", "SHA-256"),
     "detail.rows": ("행 수", "rows"),
@@ -279,7 +295,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "detail.key_fingerprint": ("키 지문", "key fingerprint"),
     "detail.fingerprint": ("키 지문", "key fingerprint"),
     "detail.package": ("패키지", "package"),
-    "detail.packages": ("패키지 수", "packages"),
+    "detail.packages": ("발급 패키지", "packages"),
+    "detail.replaces": ("대체한 제출본", "replaces"),
+    "detail.scores": ("점수 수", "scores"),
+    "detail.conflicts": ("이해충돌 신고", "conflicts declared"),
+    "detail.directory": ("저장 폴더", "folder"),
 }
 
 register({f"report.{key}": value for key, value in _MESSAGES.items()})
