@@ -727,6 +727,10 @@
         <translation>상위 %1건이 진출합니다. 빨간 선이 진출 경계입니다.</translation>
     </message>
     <message>
+        <source>The top %1 make the final field; the red line is the cut-off.</source>
+        <translation>상위 %1건이 최종 대상이 됩니다. 빨간 선이 경계입니다.</translation>
+    </message>
+    <message>
         <source>Provisional until the round is closed.</source>
         <translation>마감 전까지는 잠정 순위입니다.</translation>
     </message>

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 ROW = 26
 TOP = 34
-LEFT = 150
+LEFT = 150  # the label column, wider in a wide window (up to MAX_LEFT)
+MAX_LEFT = 320
 RIGHT = 70
 
 LENIENT = QColor("#e8833a")
@@ -50,14 +51,18 @@ class _BarChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(360, TOP + ROW * max(self._rows, 1) + 16)
 
+    def left(self) -> int:
+        return max(LEFT, min(MAX_LEFT, self.width() // 5))
+
     def _label(self, painter: QPainter, row: int, text: str) -> None:
-        rect = QRectF(4, TOP + row * ROW, LEFT - 12, ROW)
-        elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, LEFT - 12)
+        left = self.left()
+        rect = QRectF(4, TOP + row * ROW, left - 12, ROW)
+        elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, left - 12)
         painter.setPen(self.palette().text().color())
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
 
     def _legend(self, painter: QPainter, items: list[tuple[QColor, str]]) -> None:
-        x = float(LEFT)
+        x = float(self.left())
         for colour, text in items:
             painter.fillRect(QRectF(x, 10, 12, 12), colour)
             painter.setPen(self.palette().text().color())
@@ -91,8 +96,9 @@ class LeniencyChart(_BarChart):
         )
         if not self._leans:
             return
-        width = self.width() - LEFT - RIGHT
-        centre = LEFT + width / 2
+        left = self.left()
+        width = self.width() - left - RIGHT
+        centre = left + width / 2
         scale = max(max(abs(lean.offset) for lean in self._leans), self._threshold * 1.5)
         half = width / 2 - 8
         bottom = TOP + ROW * len(self._leans)
@@ -142,18 +148,19 @@ class FinalChart(_BarChart):
         self._legend(painter, [(EXPERT, self._legend_texts[0]), (VOTES, self._legend_texts[1])])
         if not self._stacks:
             return
-        width = self.width() - LEFT - RIGHT
+        left = self.left()
+        width = self.width() - left - RIGHT
         scale = max(100.0, max(s.expert + s.votes for s in self._stacks))
         for row, stack in enumerate(self._stacks):
             self._label(painter, row, stack.label)
             top = TOP + row * ROW + 5
             expert = width * stack.expert / scale
             votes = width * stack.votes / scale
-            painter.fillRect(QRectF(LEFT, top, expert, ROW - 10), EXPERT)
-            painter.fillRect(QRectF(LEFT + expert, top, votes, ROW - 10), VOTES)
+            painter.fillRect(QRectF(left, top, expert, ROW - 10), EXPERT)
+            painter.fillRect(QRectF(left + expert, top, votes, ROW - 10), VOTES)
             painter.setPen(self.palette().text().color())
             painter.drawText(
-                QRectF(LEFT + expert + votes + 6, top - 5, RIGHT + 40, ROW),
+                QRectF(left + expert + votes + 6, top - 5, RIGHT + 40, ROW),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 stack.total,
             )

@@ -89,7 +89,7 @@ class FinalPage(Page):
         shown = min(len(lines), BANNER_LINES)
         self.banner_area.setFixedHeight(self.fontMetrics().lineSpacing() * shown + 20)
         self.banner_area.setVisible(bool(lines))
-        rows = self.view.verticalHeader().defaultSectionSize() * max(len(entries), 3)
+        rows = self.view.verticalHeader().defaultSectionSize() * (max(len(entries), 3) + 1)
         table = rows + self.view.horizontalHeader().sizeHint().height() + 6
         total = max(sum(self.splitter.sizes()), table + 200)
         self.splitter.setSizes([table, total - table])

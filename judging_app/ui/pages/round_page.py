@@ -179,7 +179,10 @@ class RoundPage(Page):
         self.grid.set_grid(grid)
         fit_columns(self.grid_view, limit=320)
         header = self.grid_view.horizontalHeader()
-        judge_width = self.grid_view.fontMetrics().horizontalAdvance("J000 가나다라") + 4
+        metrics = self.grid_view.fontMetrics()  # a judge id over a three-syllable name
+        judge_width = (
+            max(metrics.horizontalAdvance("가나다"), metrics.horizontalAdvance("미입력")) + 22
+        )
         for column in range(FIXED, self.grid.columnCount()):
             header.resizeSection(column, judge_width)
         titles = {k: (c.title, c.organization) for k, c in ranking.cases.items()}
@@ -225,9 +228,11 @@ class RoundPage(Page):
         if self.round.advance is None:
             text = self.tr("Every case of this round is ranked in the final field.")
         else:
-            text = self.tr("The top %1 go on; the red line is the cut-off.").replace(
-                "%1", str(self.round.advance)
-            )
+            text = (
+                self.tr("The top %1 go on; the red line is the cut-off.")
+                if self.next_round is not None
+                else self.tr("The top %1 make the final field; the red line is the cut-off.")
+            ).replace("%1", str(self.round.advance))
             if state != "closed":
                 text += " " + self.tr("Provisional until the round is closed.")
         if advancing and self.round.advance is not None and advancing != self.round.advance:
