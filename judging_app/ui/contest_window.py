@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from judging_app.services.contest import Contest
@@ -72,7 +74,23 @@ class ContestWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 1050])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.notices = QLabel()
+        self.notices.setObjectName("noticeBanner")
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet(
+            "background: #fff4ce; border-bottom: 1px solid #e0c060; padding: 6px;"
+        )
+        # Warnings from opening the file (a network or synced folder, opened read-only and why),
+        # where this version's Contest reports them.
+        lines = [f"⚠ {notice}" for notice in getattr(contest, "notices", ())]
+        self.notices.setText("\n".join(lines))
+        self.notices.setVisible(bool(lines))
+        layout.addWidget(self.notices)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         path_label = QLabel(str(contest.path))
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(path_label)

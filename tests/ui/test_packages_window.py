@@ -1,9 +1,10 @@
 """Judge packages through the round page: issue them, let judges score, merge what comes back."""
 
 import csv
+import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from judging_app.exchange.demo import CRITERION_KEYS, build_demo
 from judging_app.services.contest import Contest
@@ -88,3 +89,39 @@ def test_issue_and_merge_packages_through_the_window(
     }
     assert grid.missing == 249 - 2 * 25  # J01 and J06 scored their 25 cases each
     assert "199 scores missing" in page.state.text()
+
+
+def test_the_event_loop_turns_while_100_packages_are_checked(
+    qtbot, controller, chooser, demo_files, tmp_path
+):
+    from judging_app.exchange.package_keys import KdfCost
+
+    contest = Contest.create(tmp_path / "contest.jdb", demo_files.config)
+    contest.import_cases(demo_files.cases_xlsx)
+    contest.import_judges(demo_files.judges_xlsx)
+    issued = contest.issue_packages("written", tmp_path / "issued", kdf_cost=KdfCost(n=2**8))
+    contest.close()
+    j01 = next(p for p in issued.packages if p.judge_id == "J01")
+    returned = play_judge(j01.file, j01.pin, tmp_path / "judge-data", tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for number in range(100):
+        (stick / f"{number:03d}-{returned.name}").write_bytes(returned.read_bytes())
+    window = controller.open_contest(tmp_path / "contest.jdb")
+    page = window.pages["round:written"]
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    chooser.answer("choose_folder", stick)
+    started = time.monotonic()
+    dialog = page.merge_folder()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=120000)
+    elapsed = time.monotonic() - started
+    timer.stop()
+    assert len(dialog.model.rows()) == 100 and all(v.accepted for v in dialog.model.rows())
+    assert len(ticks) >= elapsed / 0.02 / 4  # the GUI thread kept turning (a quarter of ticks)
+    before = dump(tmp_path / "contest.jdb")
+    qtbot.mouseClick(dialog.merge_button, LEFT)  # the same package 100 times: one merge refused
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=120000)
+    assert dump(tmp_path / "contest.jdb") == before  # all or nothing
