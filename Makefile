@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/judging-app open --demo
 
-# The window's Korean translation: collect the texts of judging_app/ui into the .ts (translate the
-# new ones there, e.g. with $(BIN)/pyside6-linguist), then compile the .qm that the app loads.
+# The secretariat's window in Korean: collect the texts of judging_app/ui (less the judge's window
+# in ui/judge/) into the .ts, translate the new ones there (e.g. with $(BIN)/pyside6-linguist),
+# then compile the .qm that the app loads.
 TS := judging_app/resources/secretariat_ko.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language ko \
-	  $$(find judging_app/ui -name '*.py' | sort) -ts $(TS)
+	  $$(find judging_app/ui -path judging_app/ui/judge -prune -o -name '*.py' -print | sort) \
+	  -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 test: $(STAMP) lint typecheck unit

@@ -32,7 +32,7 @@ def test_every_text_has_a_korean_translation():
 def test_the_translation_source_lists_every_text_of_the_window(tmp_path):
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py") if p.relative_to(UI).parts[0] != "judge")
     subprocess.run(
         [
             TOOLS / "pyside6-lupdate",
