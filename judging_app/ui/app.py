@@ -52,8 +52,8 @@ def start(
 
 def run(*, open_path: Path | None = None, demo: bool = False) -> int:
     app = application()
-    controller = start(open_path=open_path, demo=demo)
+    controller = start(open_path=open_path, demo=demo)  # owns the windows while the app runs
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
-    del controller
+    controller.deleteLater()
     return code

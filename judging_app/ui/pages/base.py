@@ -59,6 +59,26 @@ class Page(QWidget):
         dialog.start()
         return dialog
 
+    def import_table(
+        self,
+        title: str,
+        check: Callable[[Path], ImportCheck],
+        run: Callable[[Path], object],
+        done_template: str,
+    ) -> ImportPreviewDialog | None:
+        """Ask for one table file and import it through the preview."""
+        files = self.context.chooser.open_tables(self, title)
+        if not files:
+            return None
+        path = files[0]
+        return self.preview_import(
+            title,
+            files,
+            lambda: check(path),
+            lambda: [run(path)],
+            done_template.replace("%1", path.name),
+        )
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)

@@ -47,14 +47,9 @@ class CasesPage(Page):
         fit_columns(self.table.view, limit=360)
 
     def import_cases(self) -> None:
-        files = self.context.chooser.open_tables(self, self.tr("Import cases"))
-        if not files:
-            return
-        path = files[0]
-        self.preview_import(
+        self.import_table(
             self.tr("Import cases"),
-            files,
-            lambda: self.contest.check_cases(path),
-            lambda: [self.contest.import_cases(path)],
-            self.tr("Cases imported from %1").replace("%1", path.name),
+            self.contest.check_cases,
+            self.contest.import_cases,
+            self.tr("Cases imported from %1"),
         )

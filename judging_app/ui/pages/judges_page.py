@@ -46,14 +46,9 @@ class JudgesPage(Page):
         fit_columns(self.table.view)
 
     def import_judges(self) -> None:
-        files = self.context.chooser.open_tables(self, self.tr("Import judges"))
-        if not files:
-            return
-        path = files[0]
-        self.preview_import(
+        self.import_table(
             self.tr("Import judges"),
-            files,
-            lambda: self.contest.check_judges(path),
-            lambda: [self.contest.import_judges(path)],
-            self.tr("Judges imported from %1").replace("%1", path.name),
+            self.contest.check_judges,
+            self.contest.import_judges,
+            self.tr("Judges imported from %1"),
         )

@@ -53,14 +53,9 @@ class VotesPage(Page):
         self.table.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # the most votes first
 
     def import_votes(self) -> None:
-        files = self.context.chooser.open_tables(self, self.tr("Import votes"))
-        if not files:
-            return
-        path = files[0]
-        self.preview_import(
+        self.import_table(
             self.tr("Import votes"),
-            files,
-            lambda: self.contest.check_votes(path),
-            lambda: [self.contest.import_votes(path)],
-            self.tr("Votes imported from %1").replace("%1", path.name),
+            self.contest.check_votes,
+            self.contest.import_votes,
+            self.tr("Votes imported from %1"),
         )
