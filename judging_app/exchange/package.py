@@ -38,6 +38,7 @@ return copy; the secretariat verifies with the key in the contest database, neve
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping
@@ -54,6 +55,7 @@ APPLICATION_ID = 0x4A504B31  # "JPK1"
 CONTEST_APPLICATION_ID = 0x4A444231  # "JDB1", to tell the user which file they picked
 FORMAT_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
+PACKAGE_SUFFIX = ".jpkg"
 
 register(
     {
@@ -323,6 +325,11 @@ def temporary_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
 
 
+def package_file_name(round_key: str, judge_id: str) -> str:
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", judge_id).strip("._") or "judge"
+    return f"{round_key}-{safe}{PACKAGE_SUFFIX}"
+
+
 def sniff(path: Path) -> bool:
     """Whether ``path`` looks like a judge package (SQLite header and our application id)."""
     try:
@@ -353,18 +360,21 @@ def _open_checked(path: Path, shown: str) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise UserError("pkgfile.unreadable", file=shown, detail=_reason(error)) from error
     try:
-        _check_connection(connection, shown)
+        _check_connection(connection, shown, ours=sniff(path))
     except BaseException:
         connection.close()
         raise
     return connection
 
 
-def _check_connection(connection: sqlite3.Connection, shown: str) -> None:
+def _check_connection(connection: sqlite3.Connection, shown: str, *, ours: bool) -> None:
+    """``ours``: the file's header says it is a package (so an unreadable one is damaged)."""
     try:
         application_id = _pragma(connection, "application_id")
         version = _pragma(connection, "user_version")
-    except sqlite3.Error as error:  # "file is not a database"
+    except sqlite3.Error as error:  # "file is not a database", or a damaged one
+        if ours:
+            raise UserError("pkgfile.damaged", file=shown, detail=_reason(error)) from error
         raise UserError("pkgfile.not_package", file=shown) from error
     if application_id == CONTEST_APPLICATION_ID:
         raise UserError("pkgfile.contest_db", file=shown)
@@ -392,6 +402,8 @@ def _pragma(connection: sqlite3.Connection, name: str) -> int:
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
 

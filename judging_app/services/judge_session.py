@@ -34,16 +34,17 @@ from judging_app.domain.messages import UserError, register, text
 from judging_app.domain.scoring import score_problem
 from judging_app.exchange import digest, package_keys
 from judging_app.exchange.package import (
+    PACKAGE_SUFFIX,
     CaseInfo,
     CriterionInfo,
     PackageFile,
     PackageMeta,
     Submission,
     copy_to_working,
+    package_file_name,
     seal_return,
 )
 from judging_app.services import paths
-from judging_app.services.packages import PACKAGE_SUFFIX, package_file_name
 
 FREE_TRIES = 5
 FIRST_WAIT = timedelta(seconds=30)

@@ -393,7 +393,7 @@ def _write_conflicts(
     now: datetime,
 ) -> None:
     """The package's declarations replace the judge's earlier ones for the round."""
-    case_pks = dict(session.execute(select(m.Case.case_id, m.Case.id)).tuples().all())
+    case_pks = {c: pk for c, pk in session.execute(select(m.Case.case_id, m.Case.id))}
     wanted = {case_pks[case_id]: reason for case_id, reason in signed.conflicts}
     current = {
         c.case_pk: c
@@ -437,8 +437,8 @@ def _clear_missing_scores(
     now: datetime,
 ) -> None:
     """Scores the judge has in the contest but not in the new revision are recorded as cleared."""
-    case_pks = dict(session.execute(select(m.Case.case_id, m.Case.id)).tuples().all())
-    criterion_ids = dict(session.execute(select(m.Criterion.key, m.Criterion.id)).tuples().all())
+    case_pks = {c: pk for c, pk in session.execute(select(m.Case.case_id, m.Case.id))}
+    criterion_ids = {k: pk for k, pk in session.execute(select(m.Criterion.key, m.Criterion.id))}
     keep = {(case_pks[c], criterion_ids[k]) for c, k, _ in signed.scores}
     cleared = [
         score

@@ -26,7 +26,6 @@ the judge's earlier declarations.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,10 +41,12 @@ from judging_app.domain.config import ContestConfig
 from judging_app.domain.messages import UserError, register
 from judging_app.exchange import digest, package_keys
 from judging_app.exchange.package import (
+    PACKAGE_SUFFIX,
     CaseInfo,
     CriterionInfo,
     Entries,
     PackageMeta,
+    package_file_name,
     sniff,
     temporary_name,
     write_package,
@@ -57,8 +58,6 @@ from judging_app.store.types import utcnow
 
 if TYPE_CHECKING:
     from judging_app.services.contest import Contest
-
-PACKAGE_SUFFIX = ".jpkg"
 
 #: The integrity pledge a judge signs, in Korean and English (the package carries its text, and
 #: the signature covers it).
@@ -132,11 +131,6 @@ def is_package(path: Path) -> bool:
     return path.suffix.lower() == PACKAGE_SUFFIX or sniff(path)
 
 
-def package_file_name(round_key: str, judge_id: str) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", judge_id).strip("._") or "judge"
-    return f"{round_key}-{safe}{PACKAGE_SUFFIX}"
-
-
 def issue_packages(
     contest: Contest,
     round_key: str,
@@ -152,6 +146,8 @@ def issue_packages(
             config = loading.load_config(session)
             round_ = contest._open_round(session, config, round_key)
             data = loading.round_data(session, round_key)
+            if not data.field:
+                raise UserError("contest.no_cases", round=round_key)
             judges = [(label, j) for label, ids in sorted(data.panels.items()) for j in ids]
             if not judges:
                 raise UserError("packages.no_judges", round=round_key)

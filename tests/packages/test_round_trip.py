@@ -9,9 +9,10 @@ ranking.
 
 import csv
 import json
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from judging_app.exchange.files import sha256_of
 from judging_app.services.judge_session import JudgeSession
@@ -20,13 +21,24 @@ from tests.helpers import query, run
 from tests.packages.conftest import complete_j1, make_contest, score_as_in_table
 
 
-def cli(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "judging_app.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env={"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"},
-    )
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """The command line, in this process."""
+
+    def call(*args: object) -> Ran:
+        capsys.readouterr()
+        code = run(*args)
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return call
 
 
 def pins(out: Path) -> dict[str, tuple[Path, str]]:
@@ -51,13 +63,13 @@ def current(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]
     return scores, comments
 
 
-def rank(db: Path) -> dict[str, object]:
+def rank(cli, db: Path) -> dict[str, object]:
     result = cli("rank", db, "--round", "written", "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_a_round_of_packages_equals_the_same_scores_as_a_table(tmp_path):
+def test_a_round_of_packages_equals_the_same_scores_as_a_table(tmp_path, cli):
     db = make_contest(tmp_path / "by-package")
     out = tmp_path / "packages"
     issued = cli("issue-packages", db, "--round", "written", "--out", out)  # the default cost
@@ -99,7 +111,7 @@ def test_a_round_of_packages_equals_the_same_scores_as_a_table(tmp_path):
     assert run("import-scores", by_table, tmp_path / "written.csv", "--round", "written") == 0
 
     assert current(db) == current(by_table)
-    assert rank(db) == rank(by_table)
+    assert rank(cli, db) == rank(cli, by_table)
     status = json.loads(cli("status", db, "--json").stdout)
     judges = {j["judge_id"]: j for j in status["rounds"][0]["judges"]}
     assert judges["J1"]["assigned"] == 4 and judges["J1"]["missing"] == []  # C4 declared
