@@ -43,15 +43,16 @@ class AppController(QObject):
             home.demo_requested.connect(self.open_demo)
             home.recent_requested.connect(self.open_contest)
             home.language_requested.connect(self.set_language)
-            home.destroyed.connect(self._home_gone)
+            home.destroyed.connect(lambda: self._home_gone(home))
             self.home = home
         self.home.refresh_recent()
         self.home.show()
         self.home.raise_()
         return self.home
 
-    def _home_gone(self) -> None:
-        self.home = None
+    def _home_gone(self, home: HomeWindow) -> None:
+        if self.home is home:
+            self.home = None
 
     def _close_home(self) -> None:
         if self.home is not None:

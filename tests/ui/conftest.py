@@ -69,6 +69,7 @@ def preferences(tmp_path):
 
 @pytest.fixture
 def controller(qapp, preferences, chooser, tmp_path):
+    preferences.language = "en"
     install_language("en")
     controller = AppController(preferences, chooser, tmp_path / "demo")
     yield controller

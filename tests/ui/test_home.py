@@ -59,3 +59,26 @@ def test_a_refused_configuration_is_shown_and_nothing_is_created(
     assert "surprise" in box.text()
     assert controller.window is None
     assert not (tmp_path / "bad.jdb").exists()
+
+
+def test_the_language_switches_and_is_remembered(
+    qtbot, controller, chooser, preferences, demo_files, tmp_path
+):
+    chooser.answer("open_config", demo_files.config)
+    chooser.answer("save_database", tmp_path / "new.jdb")
+    qtbot.mouseClick(controller.show_home().new_button, Qt.MouseButton.LeftButton)
+    controller.window.show_step("judges")
+    controller.window.language_requested.emit("ko")
+    window = controller.window
+    assert preferences.language == "ko"
+    assert window.pages["cases"].import_button.text() == "사례 가져오기…"
+    assert window.current_page() is window.pages["judges"]  # the same step, in Korean
+    assert window.steps.steps()[1].detail == "표를 가져오십시오"
+    window.language_requested.emit("en")
+    assert controller.window.pages["cases"].import_button.text() == "Import cases…"
+    assert preferences.language == "en"
+    controller.window._go_home()
+    home = controller.home
+    home.language_requested.emit("ko")
+    assert controller.home is not home
+    assert controller.home is not None and controller.home.new_button.text().startswith("설정 파일")
