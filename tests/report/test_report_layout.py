@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from judging_app.domain.messages import set_language
-from judging_app.exchange.report import AuditLine, grouped_digest
+from judging_app.exchange.report import AuditLine
 from judging_app.exchange.report.audit import action_text, details_text
 from judging_app.services.contest import Contest
 from judging_app.store import models as m
@@ -186,11 +186,6 @@ def test_the_digest_of_the_judges_latest_return_is_on_their_page(tmp_path):
     assert "0000 0000 0000 0000" not in values  # an earlier revision
     assert any(v.startswith("전자 제출본 2차") for v in values)
     assert values.count("종이 평가표") == 5
-
-
-def test_grouped_digest():
-    assert grouped_digest("3f2a9c0177b4e0d2" + "0" * 48) == "3F2A 9C01 77B4 E0D2"
-    assert grouped_digest("sha256:3f2a9c0177b4e0d2ffff") == "3F2A 9C01 77B4 E0D2"
 
 
 def test_the_audit_log_sheet_is_the_database_audit_log(hand_db, hand_report):

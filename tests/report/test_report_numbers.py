@@ -104,7 +104,7 @@ def test_judge_totals_and_criterion_means_are_the_domains(which, request):
             for judge_id, col in judge_cols.items():
                 cell = row[col]
                 if judge_id in case.excluded:
-                    assert cell.value == "제척"
+                    assert cell.value == "제외"
                 elif judge_id in case.totals:
                     assert Decimal(str(cell.value)) == case.totals[judge_id]
                     assert cell.number_format == ("(0)" if judge_id in case.trimmed else "0")
@@ -125,7 +125,7 @@ def test_trimmed_and_excluded_judges_are_marked_in_the_demo(demo_report):
     values = [c.value for row in sheet.iter_rows(min_row=5) for c in row]
     # Two totals dropped per case, but C09 has 4 judges (J04 excluded): fewer than trim_min 5.
     assert formats.count("(0)") == 2 * 49
-    assert values.count("제척") == 1
+    assert values.count("제외") == 1
 
 
 @pytest.mark.parametrize("which", ["hand", "demo"])

@@ -16,7 +16,6 @@ from judging_app.exchange.report.data import (
     SheetLine,
     VoteLine,
 )
-from judging_app.exchange.report.score_sheets import grouped_digest
 from judging_app.exchange.report.workbook import sheet_names, write_report
 
 __all__ = [
@@ -29,7 +28,6 @@ __all__ = [
     "ScoreSheet",
     "SheetLine",
     "VoteLine",
-    "grouped_digest",
     "sheet_names",
     "write_report",
 ]

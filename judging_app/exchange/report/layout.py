@@ -76,7 +76,7 @@ def wrapped_lines(value: str, width: float) -> int:
 
 
 def row_height(lines: int, font_size: float = FONT_SIZE) -> float:
-    return round(lines * LINE_POINTS * font_size / FONT_SIZE + 5, 1)
+    return round(lines * LINE_POINTS * font_size / FONT_SIZE + 3.5, 1)
 
 
 def places_of(values: Iterable[Decimal]) -> int:

@@ -33,10 +33,11 @@ MISSING: dict[str, object] = {**CENTRE, "font_color": "#C00000", "bold": True, "
 
 
 def round_judges(result: RoundResult, info: RoundInfo) -> list[str]:
-    """Every judge of the round: on a panel, with a total, or excluded from a case."""
+    """Every judge of the round: on one of its panels or with a total in it (a judge excluded
+    from a case of a round they do not judge is not one)."""
     found = set(info.judge_panels)
     for case in result.cases:
-        found |= set(case.totals) | set(case.excluded)
+        found |= set(case.totals)
     return sorted(found)
 
 

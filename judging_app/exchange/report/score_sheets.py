@@ -8,11 +8,10 @@ chosen so that the widest and the longest page each fit on one A4 page.
 
 from __future__ import annotations
 
-import re
-
 from xlsxwriter.workbook import Workbook
 
 from judging_app.domain.config import Criterion
+from judging_app.exchange.digest import short_digest
 from judging_app.exchange.report.data import ReportData, ScoreSheet, SheetLine
 from judging_app.exchange.report.layout import (
     CENTRE,
@@ -45,12 +44,6 @@ DIGEST: dict[str, object] = {
     "font_charset": 0,
 }
 PLAIN: dict[str, object] = {"align": "center", "valign": "vcenter"}
-
-
-def grouped_digest(digest: str, digits: int = 16) -> str:
-    """The first ``digits`` hex digits of a digest, upper case, in groups of four."""
-    hexits = re.sub(r"[^0-9A-Fa-f]", "", digest.split(":", 1)[-1]).upper()[:digits]
-    return " ".join(hexits[i : i + 4] for i in range(0, len(hexits), 4))
 
 
 def write_score_sheets(
@@ -229,7 +222,7 @@ def _line(
         else:
             grid.number(row, col, line.scores.get(criteria[index].key), score_places, score)
     if line.conflict:
-        grid.text(row, last - 1, t("mark.excluded"), GREY)
+        grid.text(row, last - 1, t(f"mark.{line.conflict}"), GREY)
     else:
         grid.number(row, last - 1, line.total, score_places, {**score, "bold": True})
     grid.text(row, last, comment, {**TEXT, "font_size": 9})
@@ -243,7 +236,7 @@ def _digest(page: _Page, sheet: ScoreSheet) -> None:
     if sheet.digest:
         at = sheet.returned_at.strftime("%Y-%m-%d %H:%M UTC") if sheet.returned_at else ""
         note = t("sheet_page.digest_note", revision=sheet.revision or "", at=at)
-        grid.merged(row, 3, last - 1, grouped_digest(sheet.digest), DIGEST)
+        grid.merged(row, 3, last - 1, short_digest(sheet.digest), DIGEST)
     else:
         note = t("sheet_page.paper_note")
         paper: dict[str, object] = {**CENTRE, "font_size": 12, "bold": True}

@@ -58,7 +58,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col.content": ("내용", "Content"),
     # marks in cells
     "mark.advances": ("진출", "yes"),
-    "mark.excluded": ("제척", "excl."),
+    "mark.excluded": ("제외", "excl."),
+    "mark.automatic": ("제척", "excl."),
+    "mark.declared": ("회피", "recused"),
     "mark.missing": ("누락", "missing"),
     "mark.lenient": ("후한 편", "lenient"),
     "mark.harsh": ("엄격한 편", "harsh"),
@@ -76,8 +78,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{places} · shading: award tiers",
     ),
     "note.round": (
-        "{method} · {advance} · 괄호 ( ) 안의 총점은 절사평균에서 제외된 최고·최저점, "
-        "제척은 이해충돌로 평가에서 빠진 심사위원",
+        "{method} · {advance} · 괄호 ( ) 안의 총점은 절사평균에서 빠진 최고·최저점, "
+        "제외는 이해충돌(제척·회피)로 평가하지 않은 심사위원",
         "{method} · {advance} · totals in ( ) were dropped by the trimmed mean; "
         "excl. = the judge is excluded from the case (conflict of interest)",
     ),
@@ -137,7 +139,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_page.count": ("평가 건수", "Cases"),
     "sheet_page.count_scored": ("{scored}건", "{scored} scored"),
     "sheet_page.count_value": (
-        "{scored}건 (제척 {excluded}건)",
+        "{scored}건 (제외 {excluded}건)",
         "{scored} scored, {excluded} excluded",
     ),
     "sheet_page.panel": ("{round} ({panel} 패널)", "{round} (panel {panel})"),
