@@ -52,7 +52,10 @@ PROBLEM_COLUMNS: tuple[Column[UserError], ...] = (
         lambda e: e.params.get("row") if isinstance(e.params.get("row"), int) else None,
         numeric=True,
     ),
-    Column(QT_TRANSLATE_NOOP("Columns", "Column"), lambda e: str(e.params.get("column", ""))),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Column"),
+        lambda e: f"{e.params.get('column', '')}{e.params.get('cell', '')}",  # votes (B3)
+    ),
     Column(QT_TRANSLATE_NOOP("Columns", "Problem"), problem_text, tooltip=str),
 )
 

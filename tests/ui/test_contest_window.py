@@ -138,7 +138,7 @@ def test_a_refused_import_lists_every_problem_and_writes_nothing(
         (dialog.model.index(r, 0).data(), dialog.model.index(r, 1).data())
         for r in range(dialog.model.rowCount())
     ]
-    assert located == [("3", "case_id"), ("4", "case_id"), ("5", "title")]
+    assert located == [("3", "case_id (A3)"), ("4", "case_id (A4)"), ("5", "title (B5)")]
     assert "3 problem(s)" in dialog.status.text()
     qtbot.mouseClick(dialog.close_button, LEFT)
     assert not dialog.isVisible()
