@@ -20,8 +20,10 @@ register(
             "case {case} has no vote row: counted as 0 votes",
         ),
         "final.votes_outside_field": (
-            "사례 {case}은(는) 최종 대상이 아니어서 투표 {votes}표가 반영되지 않습니다",
-            "case {case} is not in the final field: its {votes} votes are kept but do not count",
+            "최종 대상이 아닌 사례 {count}건({cases})의 투표 {votes:,}표는 보관되지만 "
+            "반영되지 않습니다",
+            "{count} cases are not in the final field ({cases}): their {votes:,} votes are kept "
+            "but do not count",
         ),
         "final.shared_rank": (
             "최종 순위: 사례 {cases}이(가) 최종 점수와 모든 동점 기준에서 같아 공동 {rank}위입니다",
@@ -100,11 +102,16 @@ def rank_final(
     last = rounds[config.last_round.key]
     field = final_field(last)
     warnings = [text("final.no_vote_row", case=c) for c in field if c not in votes]
-    warnings += [
-        text("final.votes_outside_field", case=c, votes=n)
-        for c, n in sorted(votes.items())
-        if c not in field
-    ]
+    outside = {c: n for c, n in sorted(votes.items()) if c not in field}
+    if outside:
+        warnings.append(
+            text(
+                "final.votes_outside_field",
+                count=len(outside),
+                cases=", ".join(outside),
+                votes=sum(outside.values()),
+            )
+        )
     points = vote_points(votes, field, rule.vote_method, rule.decimals)
     drafts = []
     for case_id in field:

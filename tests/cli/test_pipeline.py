@@ -92,7 +92,7 @@ def test_the_whole_contest_from_init_to_report(files, tmp_path):
         (3, "C2", 50.0, 300, 50.0, 50.0, "우수"),
         (4, "C1", 56.67, 100, 16.67, 40.67, None),
     ]
-    assert any("C4" in w and "not in the final field" in w for w in final["warnings"])
+    assert any("(C4)" in w and "1,500 votes" in w for w in final["warnings"])
 
     ok("advance", db, "--round", "final")
     status = json.loads(ok("status", db, "--json"))

@@ -108,7 +108,7 @@ def test_votes_for_a_case_outside_the_field_are_kept_but_do_not_count():
     # Z has the most votes but is not a finalist: A's 50 votes are the maximum → 100 points.
     result = rank_final(config(), rounds({"A": "90"}), {"A": 50, "Z": 500})
     assert result.entry("A").vote_points == D("100.00")
-    assert any("Z is not in the final field" in w for w in result.warnings)
+    assert "1 cases are not in the final field (Z): their 500 votes" in "".join(result.warnings)
 
 
 # Tied final scores: C1 expert 80, 100 votes → 50 points: 48 + 20 = 68.00
