@@ -16,7 +16,7 @@ from judging_app.exchange.report.audit import action_text, details_text
 from judging_app.services.contest import Contest
 from judging_app.store import models as m
 from judging_app.store.engine import session_factory
-from tests.cli.conftest import CASES
+from tests.cli.conftest import CASES, CONFIG
 from tests.helpers import query, run
 from tests.report.conftest import GENERATED, build_hand_contest, export
 
@@ -301,3 +301,21 @@ def test_a_report_before_the_rounds_close_says_it_is_provisional(tmp_path):
     written = texts(book["서면심사"])
     assert any(v.startswith("진행 중: 진출 표시는 지금 마감할 경우의 결과") for v in written)
     assert written.count("진출") == 1 + 4  # the heading and the four that would go on
+
+
+def test_sheet_names_are_valid_and_unique_whatever_the_rounds_are_called():
+    from judging_app.domain.config import parse_config
+    from judging_app.domain.ranking import FinalResult
+    from judging_app.exchange.report import ReportData, sheet_names
+
+    config = parse_config(
+        CONFIG.replace('name = "서면심사"', 'name = "최종 순위"').replace(
+            'name = "대면심사"', 'name = "[2차] 대면심사: 발표/질의응답 및 현장 확인 평가"'
+        )
+    )
+    set_language("ko")
+    names = sheet_names(ReportData(config, FinalResult((), ()), {}, {}))
+    assert names["final"] == "최종 순위"
+    assert names["round:written"] == "최종 순위 (2)"
+    assert names["round:final"] == "2차 대면심사 발표 질의응답 및 현장 확인 평가"
+    assert all(len(name) <= 31 for name in names.values())

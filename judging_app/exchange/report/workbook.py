@@ -34,7 +34,8 @@ def sheet_names(data: ReportData) -> dict[str, str]:
         wanted = (
             data.config.round(role[6:]).name if role.startswith("round:") else t(f"sheet.{role}")
         )
-        base = FORBIDDEN.sub(" ", wanted).strip().strip("'")[:SHEET_NAME_LIMIT] or role[:31]
+        cleaned = " ".join(FORBIDDEN.sub(" ", wanted).split()).strip("'")
+        base = cleaned[:SHEET_NAME_LIMIT].strip() or role[:SHEET_NAME_LIMIT]
         name, number = base, 2
         while name.casefold() in taken:
             suffix = f" ({number})"
