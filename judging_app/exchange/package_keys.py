@@ -98,7 +98,7 @@ def _aad(package_uid: str, key_fingerprint: str) -> bytes:
     return _AAD_PREFIX + package_uid.encode() + b"|" + key_fingerprint.encode()
 
 
-def _derive(pin: str, salt: bytes, cost: KdfCost) -> bytes:
+def derive_key(pin: str, salt: bytes, cost: KdfCost) -> bytes:
     cost.check()
     kdf = Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p)
     return kdf.derive(pin.encode("ascii"))
@@ -110,7 +110,7 @@ def seal(
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     aad = _aad(package_uid, fingerprint(public_bytes(key.public_key())))
-    ciphertext = AESGCM(_derive(pin, salt, cost)).encrypt(nonce, private_bytes(key), aad)
+    ciphertext = AESGCM(derive_key(pin, salt, cost)).encrypt(nonce, private_bytes(key), aad)
     return SealedKey(KDF, salt, cost, nonce, ciphertext)
 
 
@@ -121,7 +121,7 @@ def unseal(
     if sealed.kdf != KDF or not pin.isascii():
         raise WrongPin
     try:
-        raw = AESGCM(_derive(pin, sealed.salt, sealed.cost)).decrypt(
+        raw = AESGCM(derive_key(pin, sealed.salt, sealed.cost)).decrypt(
             sealed.nonce, sealed.ciphertext, _aad(package_uid, key_fingerprint)
         )
     except InvalidTag:

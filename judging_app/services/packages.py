@@ -12,21 +12,23 @@ after it commits, so a refused or failed issue leaves no package behind whose ke
 does not know. (Should the machine stop between the commit and the renames, the old files are
 revoked and the command must be run again.)
 
-Merging (``import-scores`` with a ``.jpkg``) checks, in this order, and refuses naming the file
-and the reason: that it is an intact package; that it was submitted; that it is the sealed return
-copy (no key in it); that its tables are exactly what was signed; that it belongs to this
-contest and to the round asked for; that this database issued it to that judge; that the
-signature verifies against the public key *stored in the contest database*; that the key was not
-rotated; that the round is open; that its revision is newer than any merged from that package;
-and that every case, criterion and value fits the contest. Only then does it write, taking every
-value from the verified payload: a newer revision replaces the judge's earlier scores for the
-round (values that it no longer has are recorded as cleared), and its declared conflicts replace
-the judge's earlier declarations.
+Merging (``import-scores`` with a ``.jpkg``, in :mod:`judging_app.services.package_returns`)
+checks, in this order, and refuses naming the file and the reason: that it is an intact package;
+that it was submitted; that it is the sealed return copy (no key in it); that its tables are
+exactly what was signed; that it belongs to this contest and to the round asked for; that this
+database issued it to that judge; that the file is not named for another judge (a mix-up on the
+stick); that the signature verifies against the public key *stored in the contest database*;
+that the key was not rotated; that its revision is newer than any merged from that package; that
+the round is open; and that every case, criterion and value fits the contest as it is now. Only
+then does it write, taking every value from the verified payload: a newer revision replaces the
+judge's earlier scores for the round (values that it no longer has are recorded as cleared), and
+its declared conflicts replace the judge's earlier declarations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -47,6 +49,7 @@ from judging_app.exchange.package import (
     Entries,
     PackageMeta,
     package_file_name,
+    replace_durably,
     sniff,
     temporary_name,
     write_package,
@@ -152,13 +155,12 @@ def issue_packages(
             if not judges:
                 raise UserError("packages.no_judges", round=round_key)
             _make_directory(out_dir)
+            batch = _Batch.of(session, config, round_, data, out_dir, kdf_cost)
             issued: list[IssuedPackageInfo] = []
             for index, (panel, judge_id) in enumerate(judges):
                 if progress is not None:
                     progress(index, len(judges))
-                info, temporary = _issue_one(
-                    session, config, round_, data, panel, judge_id, out_dir, kdf_cost
-                )
+                info, temporary = _issue_one(batch, panel, judge_id)
                 written.append((temporary, info.file))
                 issued.append(info)
             csv_path = out_dir / f"pins-{round_key}.csv"
@@ -184,7 +186,7 @@ def issue_packages(
             temporary.unlink(missing_ok=True)
         raise
     for temporary, final in written:
-        temporary.replace(final)
+        replace_durably(temporary, final)
     if progress is not None:
         progress(len(judges), len(judges))
     return IssueResult(round_key, out_dir, tuple(issued), csv_path, xlsx_path)
@@ -197,16 +199,44 @@ def _make_directory(out_dir: Path) -> None:
         raise UserError("packages.cannot_write", file=str(out_dir), detail=error.strerror) from None
 
 
-def _issue_one(
-    session: Session,
-    config: ContestConfig,
-    round_: m.Round,
-    data: loading.RoundData,
-    panel: str,
-    judge_id: str,
-    out_dir: Path,
-    cost: package_keys.KdfCost,
-) -> tuple[IssuedPackageInfo, Path]:
+@dataclass(frozen=True)
+class _Batch:
+    """What every package of one issue shares."""
+
+    session: Session
+    contest: m.Contest
+    round: m.Round
+    criteria: tuple[CriterionInfo, ...]
+    panel_cases: dict[str | None, list[m.Case]]
+    out_dir: Path
+    cost: package_keys.KdfCost
+
+    @classmethod
+    def of(
+        cls,
+        session: Session,
+        config: ContestConfig,
+        round_: m.Round,
+        data: loading.RoundData,
+        out_dir: Path,
+        cost: package_keys.KdfCost,
+    ) -> _Batch:
+        cases = {c.case_id: c for c in session.scalars(select(m.Case))}
+        panel_cases: dict[str | None, list[m.Case]] = {}
+        for case_id, label in sorted(data.field.items()):
+            panel_cases.setdefault(label, []).append(cases[case_id])
+        criteria = tuple(
+            CriterionInfo(c.key, c.name, c.max, c.step, c.description)
+            for c in config.round_criteria(round_.key)
+        )
+        contest = loading.contest_row(session)
+        return cls(session, contest, round_, criteria, panel_cases, out_dir, cost)
+
+
+def _issue_one(batch: _Batch, panel: str, judge_id: str) -> tuple[IssuedPackageInfo, Path]:
+    """Revoke the judge's earlier package, make a key and a PIN, write the package (under a
+    temporary name, returned beside its description)."""
+    session, round_ = batch.session, batch.round
     judge = session.scalars(select(m.Judge).where(m.Judge.judge_id == judge_id)).one()
     now = utcnow()
     earlier = list(
@@ -232,12 +262,10 @@ def _issue_one(
     )
     session.add(row)
     session.flush()
-    pin = package_keys.new_pin()
-    contest = loading.contest_row(session)
     meta = PackageMeta(
         package_uid=row.package_uid,
-        contest_uid=contest.uid,
-        contest_name=contest.name,
+        contest_uid=batch.contest.uid,
+        contest_name=batch.contest.name,
         round_key=round_.key,
         round_name=round_.name,
         judge_id=judge.judge_id,
@@ -250,30 +278,25 @@ def _issue_one(
         issued_at=digest.timestamp(now),
         app_version=__version__,
     )
-    criteria = tuple(
-        CriterionInfo(c.key, c.name, c.max, c.step, c.description)
-        for c in config.round_criteria(round_.key)
-    )
     automatic = _automatic_conflicts(session, judge.id)
-    case_rows = {c.case_id: c for c in session.scalars(select(m.Case))}
     cases = tuple(
         CaseInfo(
-            case_id=case_id,
-            title=case_rows[case_id].title,
-            organization=case_rows[case_id].organization,
-            category=case_rows[case_id].category,
-            summary=case_rows[case_id].summary,
-            body=case_rows[case_id].body,
-            excluded_reason=automatic.get(case_id),
+            case_id=case.case_id,
+            title=case.title,
+            organization=case.organization,
+            category=case.category,
+            summary=case.summary,
+            body=case.body,
+            excluded_reason=automatic.get(case.case_id),
         )
-        for case_id, label in sorted(data.field.items())
-        if label == panel
+        for case in batch.panel_cases.get(panel, [])
     )
-    final = out_dir / package_file_name(round_.key, judge.judge_id)
+    pin = package_keys.new_pin()
+    sealed = package_keys.seal(key, pin, package_uid=row.package_uid, cost=batch.cost)
+    final = batch.out_dir / package_file_name(round_.key, judge.judge_id)
     temporary = temporary_name(final)
-    sealed = package_keys.seal(key, pin, package_uid=row.package_uid, cost=cost)
     entries = _prefill(session, round_, judge, cases)
-    write_package(temporary, meta, criteria, cases, sealed, entries)
+    write_package(temporary, meta, batch.criteria, cases, sealed, entries)
     info = IssuedPackageInfo(
         judge_id=judge.judge_id,
         name=judge.name,
@@ -340,8 +363,9 @@ def _write_pin_list(
     ]
     csv_temporary, xlsx_temporary = temporary_name(csv_path), temporary_name(xlsx_path)
     written += [(csv_temporary, csv_path), (xlsx_temporary, xlsx_path)]
-    try:
+    with _writing(csv_path):
         write_pin_csv(csv_temporary, slips)
+    with _writing(xlsx_path):
         write_pin_slips(
             xlsx_temporary,
             slips,
@@ -349,10 +373,15 @@ def _write_pin_list(
             round_name=round_.name,
             issued_at=digest.timestamp(utcnow()),
         )
+
+
+@contextmanager
+def _writing(final: Path) -> Iterator[None]:
+    """Report a failed write as the file the user will look for (not its temporary name)."""
+    try:
+        yield
     except OSError as error:
-        raise UserError(
-            "packages.cannot_write", file=str(error.filename), detail=error.strerror
-        ) from None
+        raise UserError("packages.cannot_write", file=final.name, detail=error.strerror) from None
 
 
 # -- reading what the contest holds for a judge ----------------------------------------------------
