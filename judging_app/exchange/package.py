@@ -410,10 +410,12 @@ def _reason(error: BaseException) -> str:
 
 def copy_to_working(source: Path, target: Path) -> None:
     """Copy the package at ``source`` (read-only: a stick is never written) to ``target``, durably,
-    and switch the copy to WAL."""
+    and switch the copy to WAL. The copy is readable by its owner only (it holds the sealed key;
+    SQLite gives its WAL files the same permissions)."""
     check_file(source)
     partial = temporary_name(target)
     try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         reader = _connect_readonly(source)
         with closing(reader), closing(sqlite3.connect(partial)) as copy:
             reader.backup(copy)

@@ -524,7 +524,7 @@ class JudgeSession:
 def working_directory(data_dir: Path | None = None) -> Path:
     """Where working copies live: ``packages/`` in the user's data directory (or ``data_dir``)."""
     directory = (data_dir if data_dir is not None else paths.data_dir()) / WORKING_COPIES
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     return directory
 
 

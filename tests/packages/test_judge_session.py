@@ -1,6 +1,7 @@
 """The judge's side: each action of JudgeSession, on a working copy in the data directory."""
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import unicodedata
@@ -43,6 +44,9 @@ def test_opening_copies_the_package_into_the_data_directory_and_never_writes_the
         assert not session.resumed
         assert session.working_path.parent == data_dir / "packages"
         assert session.working_path.name == f"{session.meta.package_uid}.jpkg"
+        if os.name == "posix":  # the copy holds the sealed key: its owner's only
+            assert session.working_path.stat().st_mode & 0o077 == 0
+            assert session.working_path.parent.stat().st_mode & 0o077 == 0
         session.unlock(pin)
         complete_j1(session)
         session.submit()
