@@ -248,6 +248,13 @@ def test_the_summary_states_the_rules_counts_and_warnings(hand_report):
     )  # warnings of every round and the final
 
 
+def test_the_final_ranking_states_its_formula(hand_report):
+    assert (
+        "최종 점수 = 전문가 점수 × 60% + 투표 환산 점수 × 40% · 소수점 둘째 자리까지 반올림 · "
+        "음영: 시상 등급"
+    ) in texts(load_workbook(hand_report)["최종 순위"])
+
+
 def test_the_votes_sheet(hand_report):
     sheet = load_workbook(hand_report)["국민투표"]
     rows = list(sheet.iter_rows(min_row=5, max_col=6, values_only=True))

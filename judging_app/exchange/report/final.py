@@ -53,7 +53,7 @@ def write_final(
         fit([headings[1], *(e.award or "" for e in entries)], 8, 14),
         fit([headings[2], *(e.case_id for e in entries)], 8, 12),
         fit([headings[3], *titles], 24, 46),
-        fit([headings[4], *organizations], 12, 24),
+        fit([headings[4], *organizations], 12, 30),
         *(fit([h], 10, 12) for h in headings[5:]),
     ]
     grid.widths(widths)

@@ -72,7 +72,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "mark.no": ("아니요", "no"),
     # notes under titles
     "note.final": (
-        "최종 점수 = 전문가 점수 × {expert}% + 투표 환산 점수 × {vote}% · 소수점 {places} 반올림 · "
+        "최종 점수 = 전문가 점수 × {expert}% + 투표 환산 점수 × {vote}% · {places} 반올림 · "
         "음영: 시상 등급",
         "final score = expert score × {expert}% + vote points × {vote}% · rounded half up to "
         "{places} · shading: award tiers",
