@@ -764,6 +764,101 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Edit the setup</source>
+        <translation>대회 설정 수정</translation>
+    </message>
+    <message>
+        <source>Keys stay as the contest was created. A criterion&apos;s maximum and step are fixed once it has scores, a round&apos;s rules once it is closed.</source>
+        <translation>키는 대회를 만들 때 그대로입니다. 평가항목의 배점과 단위는 점수가 들어오면, 심사 단계의 규칙은 마감되면 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Contest</source>
+        <translation>대회</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>평가항목</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>배점</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>평가 기준</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>심사 단계</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>집계 방식</translation>
+    </message>
+    <message>
+        <source>Trim from (judges)</source>
+        <translation>최고·최저점 제외 기준 (심사위원 수)</translation>
+    </message>
+    <message>
+        <source>all are ranked</source>
+        <translation>전원 순위</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>진출 수</translation>
+    </message>
+    <message>
+        <source>Final score</source>
+        <translation>최종 점수</translation>
+    </message>
+    <message>
+        <source>Expert weight</source>
+        <translation>전문가 점수 가중치</translation>
+    </message>
+    <message>
+        <source>Vote weight</source>
+        <translation>투표 가중치</translation>
+    </message>
+    <message>
+        <source>Vote points</source>
+        <translation>투표 환산 점수</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>소수 자릿수</translation>
+    </message>
+    <message>
+        <source>Ties broken by (comma-separated)</source>
+        <translation>동점 처리 순서 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>시상</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <source>Minimum score</source>
+        <translation>최저 점수</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>입력 양식</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>100 × votes ÷ the most votes</source>
@@ -794,8 +889,16 @@
         <translation>동점 처리 순서</translation>
     </message>
     <message>
-        <source>The rules the contest was created with. They come from the configuration file (TOML); editing them in the window is not available yet.</source>
-        <translation>대회를 만들 때 정한 규칙입니다. 설정 파일(TOML)에서 왔으며, 아직 화면에서 고칠 수는 없습니다.</translation>
+        <source>Edit the setup…</source>
+        <translation>설정 수정…</translation>
+    </message>
+    <message>
+        <source>The rules of the contest, first read from its configuration file (TOML). Edit them here: the same rules check them, and what existing scores or closed rounds depend on cannot change.</source>
+        <translation>대회 규칙입니다. 처음에는 설정 파일(TOML)에서 읽었으며 여기서 고칠 수 있습니다. 같은 규칙으로 검사하며, 이미 들어온 점수나 마감된 심사 단계가 기대는 값은 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Setup changed: %1</source>
+        <translation>설정을 바꾸었습니다: %1</translation>
     </message>
     <message>
         <source>Criteria</source>

@@ -25,7 +25,7 @@ from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
 from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
-from judging_app.services import importing, listing, loading, packages
+from judging_app.services import importing, listing, loading, packages, setup
 from judging_app.services.package_returns import PackageImportResult, merge_return
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
@@ -226,6 +226,25 @@ class Contest:
     def config(self) -> ContestConfig:
         with self._reading() as session:
             return loading.load_config(session)
+
+    def update_config(self, config: ContestConfig) -> tuple[str, ...]:
+        """Change the rules (checked by the domain already): refused where scores or a closed
+        round depend on what would change. Returns the keys changed (none: nothing written)."""
+        text = setup.config_toml(config)
+        new = parse_config(text, source="setup")
+        with self._action() as session:
+            old = loading.load_config(session)
+            setup.check_change(session, old, new)
+            changed = setup.write_rules(session, new, text)
+            changed += [
+                key for key in ("final", "awards") if getattr(old, key) != getattr(new, key)
+            ]
+            if changed:
+                loading.contest_row(session).config_updated_at = utcnow()
+                self._audit(session, "config", changed=changed)
+            else:
+                session.rollback()
+        return tuple(changed)
 
     # -- imports ---------------------------------------------------------------------------------
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from judging_app.ui.columns import award_columns, criterion_columns, round_columns
 from judging_app.ui.pages.base import Page, PageContext, heading, note
+from judging_app.ui.pages.setup_dialog import SetupDialog
 from judging_app.ui.table_model import RowTableModel
 from judging_app.ui.table_view import fit_columns, make_table_view
 from judging_app.ui.translate import QT_TRANSLATE_NOOP
@@ -36,13 +45,20 @@ class SetupPage(Page):
         form.addRow(self.tr("Vote points"), self.vote_method)
         form.addRow(self.tr("Decimals"), self.decimals)
         form.addRow(self.tr("Ties broken by"), self.tie_break)
+        self.edit_button = QPushButton(self.tr("Edit the setup…"))
+        self.edit_button.setObjectName("editSetup")
+        self.edit_button.clicked.connect(self.edit)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(
             note(
                 self.tr(
-                    "The rules the contest was created with. They come from the configuration "
-                    "file (TOML); editing them in the window is not available yet."
+                    "The rules of the contest, first read from its configuration file (TOML). "
+                    "Edit them here: the same rules check them, and what existing scores or "
+                    "closed rounds depend on cannot change."
                 )
             )
         )
@@ -73,3 +89,15 @@ class SetupPage(Page):
         self.vote_method.setText(self.tr(method) if method else rule.vote_method)
         self.decimals.setText(str(rule.decimals))
         self.tie_break.setText(" → ".join(rule.tie_break))
+
+    def edit(self) -> SetupDialog:
+        dialog = SetupDialog(self, self.contest)
+
+        def saved() -> None:
+            if dialog.changed:
+                self.status(self.tr("Setup changed: %1").replace("%1", ", ".join(dialog.changed)))
+                self.changed.emit()
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+        return dialog
