@@ -8,6 +8,7 @@ the traceback goes, and exits 2.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import locale
 import os
@@ -27,11 +28,13 @@ from judging_app.domain.messages import (
     text,
 )
 from judging_app.exchange.digest import short_digest
+from judging_app.services import safekeeping
 from judging_app.services.contest import Contest, FinalRanking, RoundRanking
 from judging_app.services.package_returns import PackageImportResult
 from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
 from judging_app.services.reporting import export_report
+from judging_app.services.verification import verify_contest
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -90,12 +93,27 @@ def _warn(warnings: Sequence[str]) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    Contest.create(Path(args.db), Path(args.config)).close()
+    contest = Contest.create(Path(args.db), Path(args.config))
+    contest.close()
+    _warn([str(notice) for notice in contest.notices])
     print(f"created {args.db}")
 
 
-def _with_contest(args: argparse.Namespace, action: Callable[[Contest], None]) -> None:
-    contest = Contest.open(Path(args.db))
+def _lock_wait() -> float:
+    """Seconds a command waits for another command writing the same contest (default 20)."""
+    try:
+        return max(0.0, float(os.environ.get("JUDGING_APP_LOCK_WAIT", "20")))
+    except ValueError:
+        return 20.0
+
+
+def _with_contest(
+    args: argparse.Namespace, action: Callable[[Contest], None], *, write: bool = True
+) -> None:
+    """Run ``action`` on the contest: a writing verb holds the writer lock (waiting for another
+    command to finish); a reading verb opens read-only. Warnings from opening go to stderr."""
+    contest = Contest.open(Path(args.db), read_only=not write, wait=_lock_wait())
+    _warn([str(notice) for notice in contest.notices])
     try:
         action(contest)
     finally:
@@ -199,7 +217,7 @@ def cmd_status(args: argparse.Namespace) -> None:
                     line += f"  missing: {', '.join(judge.missing)}"
                 print(line)
 
-    _with_contest(args, run)
+    _with_contest(args, run, write=False)
 
 
 def cmd_advance(args: argparse.Namespace) -> None:
@@ -229,7 +247,7 @@ def cmd_rank(args: argparse.Namespace) -> None:
             else:
                 _print_final(final)
 
-    _with_contest(args, run)
+    _with_contest(args, run, write=False)
 
 
 def _print_round(ranking: RoundRanking) -> None:
@@ -262,6 +280,32 @@ def cmd_report(args: argparse.Namespace) -> None:
         print(f"wrote {path}")
 
     _with_contest(args, run)
+
+
+def cmd_backups(args: argparse.Namespace) -> None:
+    db = Path(args.db)
+    found = safekeeping.list_backups(db)
+    if not found:
+        print(f"{args.db}: no backups yet in {db.parent / 'backups'}")
+    for backup in found:
+        taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{taken}  {backup.reason:<20} {backup.size:>12,}  {backup.name}")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    db = Path(args.db)
+    result = safekeeping.restore(db, safekeeping.find_backup(db, args.backup), wait=_lock_wait())
+    saved = f"; the file as it was is kept as {result.saved}" if result.saved else ""
+    print(f"restored {args.db} from {result.restored.name}{saved}")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    report = Path(args.report) if args.report else None
+    verification = verify_contest(Path(args.db), report=report)
+    marks = {"ok": "ok  ", "failed": "FAIL", "none": "--  "}
+    for check in verification.checks:
+        print(f"{marks[check.status]}  {check.line}")
+    return 0 if verification.ok else 1
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -351,6 +395,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = verb("report", cmd_report, "export the Excel report")
     sub.add_argument("db")
     sub.add_argument("--out", required=True)
+    verb("backups", cmd_backups, "list the contest's backups, newest first").add_argument("db")
+    sub = verb("restore", cmd_restore, "bring a backup back (the current file is backed up)")
+    sub.add_argument("db")
+    sub.add_argument("backup", help="a name that `backups` lists, or a path")
+    sub = verb("verify", cmd_verify, "re-check the file, the signatures and the result")
+    sub.add_argument("db")
+    sub.add_argument("--report", help="a report file to check against the recorded SHA-256")
     return parser
 
 
@@ -370,18 +421,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = args.handler(args)
     except UserError as error:
-        print(f"judging-app {args.verb}: {error}", file=sys.stderr)
+        print(f"judging-app {args.verb}: {error}{_restore_hint(error, args)}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if error.errno not in _DISK_FULL:
+            return _unexpected(args)
+        print(
+            f"judging-app {args.verb}: {error.filename or ''}: {text('cli.disk_full')}",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception:
-        path = log_file()
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"{datetime.now(UTC).isoformat()} judging-app {args.verb} failed\n")
-            log.write(traceback.format_exc())
-        print(f"judging-app {args.verb}: unexpected error; details in {path}", file=sys.stderr)
-        return 2
+        return _unexpected(args)
     return code if isinstance(code, int) else 0
+
+
+def _unexpected(args: argparse.Namespace) -> int:
+    """Write the traceback of the error being handled to the log file; say where, in one line."""
+    path = log_file()
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"{datetime.now(UTC).isoformat()} judging-app {args.verb} failed\n")
+        log.write(traceback.format_exc())
+    print(f"judging-app {args.verb}: unexpected error; details in {path}", file=sys.stderr)
+    return 2
+
+
+#: errno values of a full disk, a file size limit and an exceeded quota.
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+register(
+    {
+        "cli.disk_full": (
+            "디스크가 가득 찼거나 파일 크기 제한에 걸려 쓰지 못했습니다",
+            "could not be written: the disk is full or a file size limit was reached",
+        ),
+        "cli.restore_hint": (
+            "; 복원하려면: judging-app restore {db} {backup}",
+            "; to bring it back: judging-app restore {db} {backup}",
+        ),
+    }
+)
+
+
+def _restore_hint(error: UserError, args: argparse.Namespace) -> str:
+    backup = error.backup if isinstance(error, safekeeping.DamagedDatabase) else None
+    if backup is None or not hasattr(args, "db"):
+        return ""
+    return text("cli.restore_hint", db=args.db, backup=backup.name)
 
 
 if __name__ == "__main__":

@@ -25,12 +25,13 @@ from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
 from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
-from judging_app.services import importing, listing, loading, packages, setup
+from judging_app.services import importing, listing, loading, packages, safekeeping, setup
 from judging_app.services.package_returns import PackageImportResult, merge_return
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
 from judging_app.store import models as m
-from judging_app.store.engine import create_contest_database, open_contest_database, session_factory
+from judging_app.store.engine import session_factory, write_errors
+from judging_app.store.location import Notice
 from judging_app.store.types import utcnow
 
 register(
@@ -121,12 +122,20 @@ def os_user() -> str:
 class Contest:
     """A contest database opened by the secretariat."""
 
-    def __init__(self, engine: Engine, path: Path, actor: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path,
+        actor: str | None = None,
+        *,
+        access: safekeeping.Access | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
         self.actor = actor or os_user()
         self._sessions = session_factory(engine)
         self._guard = threading.local()
+        self._access = access or safekeeping.Access(engine, None, ())
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -134,9 +143,9 @@ class Contest:
     def create(cls, path: Path, config_path: Path, actor: str | None = None) -> Contest:
         config_text = read_utf8_text(config_path)
         config = parse_config(config_text, source=config_path.name)
-        engine = create_contest_database(path)
-        contest = cls(engine, path, actor)
-        with contest._action() as session:
+        access = safekeeping.create_access(path)
+        contest = cls(access.engine, path, actor, access=access)
+        with contest._action("init") as session:
             row = m.Contest(name=config.name, config_toml=config_text)
             session.add(row)
             session.flush()
@@ -145,20 +154,51 @@ class Contest:
         return contest
 
     @classmethod
-    def open(cls, path: Path, actor: str | None = None) -> Contest:
-        return cls(open_contest_database(path), path, actor)
+    def open(
+        cls,
+        path: Path,
+        actor: str | None = None,
+        *,
+        read_only: bool | None = None,
+        wait: float = 0.0,
+    ) -> Contest:
+        """Open a contest database; ``read_only`` None (the default) writes when no one else
+        does and otherwise opens read-only with a notice, False refuses instead (after ``wait``
+        seconds), True never writes. See :mod:`judging_app.services.safekeeping`."""
+        access = safekeeping.open_access(path, read_only=read_only, wait=wait)
+        return cls(access.engine, path, actor, access=access)
+
+    @property
+    def read_only(self) -> bool:
+        """True when this contest was opened read-only: every action is refused."""
+        return self._access.read_only
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """Warnings from opening: a network or cloud-synced folder, opened read-only and why."""
+        return self._access.notices
 
     def close(self) -> None:
+        self._access.close()
         self.engine.dispose()
 
     @contextmanager
-    def _action(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin() as transaction:
+    def _action(self, kind: str | None = None) -> Iterator[Session]:
+        """One user action in one transaction, after a backup of the file (named after ``kind``,
+        by default the calling method); refused when the contest is open read-only."""
+        dry_run = bool(getattr(self._guard, "dry_run", False))
+        kind = kind or safekeeping.caller_action()
+        safekeeping.before_change(self.path, self._access, kind, dry_run=dry_run)
+        with (
+            write_errors(self.path.name),
+            self._sessions() as session,
+            session.begin() as transaction,
+        ):
             yield session
             progress: Progress | None = getattr(self._guard, "progress", None)
             if progress is not None:
                 progress.check()  # a cancelled action raises here and rolls back
-            if getattr(self._guard, "dry_run", False):
+            if dry_run:
                 transaction.rollback()
 
     @contextmanager

@@ -37,6 +37,7 @@ from judging_app.exchange.report import (
 )
 from judging_app.services import loading
 from judging_app.services.contest import Contest
+from judging_app.services.verification import record_report
 from judging_app.store import models as m
 from judging_app.store.engine import session_factory
 
@@ -61,6 +62,7 @@ def export_report(
     if progress is not None:
         progress.step(1, 2, "write")
     path = write_report(out, data)
+    record_report(contest, path, data.final, data.rounds)  # for `judging-app verify`
     if progress is not None:
         progress.step(2, 2, "done")
     return path

@@ -424,6 +424,23 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class ReportRecord(Base):
+    """A report as written: the file's SHA-256 and the numbers it shows (``numbers``: canonical
+    JSON of every round's and the final ranking), so that ``verify`` can recompute the result
+    from the stored scores and votes and compare it with what was printed."""
+
+    __tablename__ = "report_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    file_name: Mapped[str] = mapped_column(String(1000))
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    written_by: Mapped[str] = mapped_column(String(200))
+    numbers: Mapped[str] = mapped_column(Text)
+
+
 class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or remove an audit log entry (a programming error)."""
 

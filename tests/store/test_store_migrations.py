@@ -105,7 +105,7 @@ def test_a_database_at_0001_is_backed_up_and_upgraded_with_its_data(tmp_path: Pa
     finally:
         engine.dispose()
 
-    (backup,) = tmp_path.glob("old.jdb.bak-v1-*")
+    (backup,) = (tmp_path / "backups").glob("old.jdb~*~before-upgrade-v1.jdb")
     with _raw(backup) as old:
         assert old.execute("PRAGMA user_version").fetchone() == (1,)
         assert old.execute("SELECT count(*) FROM scores").fetchone() == (1,)

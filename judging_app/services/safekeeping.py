@@ -1,0 +1,205 @@
+"""Keeping a contest database safe: one writer at a time, a backup before every change, a warning
+about where the file lives, and bringing a backup back.
+
+:class:`~judging_app.services.contest.Contest` opens and creates its database through
+:func:`open_access` / :func:`create_access` and calls :func:`before_change` at the start of every
+action (``Contest._action``), so that no action can forget the lock or the backup.
+
+- ``read_only=False``: the writer lock is taken, waiting up to ``wait`` seconds for a command that
+  holds it; when it stays taken the open is refused, naming who holds it.
+- ``read_only=None`` (the window): the same, but instead of refusing the contest opens read-only,
+  with a notice that says so and who is writing.
+- ``read_only=True``: no lock; every connection refuses to write.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from judging_app.domain.messages import UserError, register
+from judging_app.store import backups
+from judging_app.store.backups import Backup
+from judging_app.store.engine import (
+    DamagedDatabase,
+    check_database_file,
+    create_contest_database,
+    open_contest_database,
+)
+from judging_app.store.location import Notice, location_notices
+from judging_app.store.lock import LockBusy, WriterLock
+
+__all__ = ["Access", "DamagedDatabase", "RestoreResult", "before_change", "open_access", "restore"]
+
+_log = logging.getLogger(__name__)
+
+#: Actions that are not preceded by a backup: a new file, and recording a written report.
+NO_BACKUP = frozenset({"init", "record-report"})
+
+register(
+    {
+        "access.read_only_busy": (
+            "{file}: {holder}이(가) 쓰고 있어 읽기 전용으로 열었습니다. 바꾸려면 그 작업이 "
+            "끝난 뒤 다시 여십시오",
+            "{file}: opened read-only because {holder} is writing to it; to make changes, "
+            "open it again when that is done",
+        ),
+        "access.read_only_unlockable": (
+            "{file}: 쓰기 잠금을 걸 수 없어 읽기 전용으로 열었습니다 ({detail})",
+            "{file}: opened read-only because it cannot be locked for writing ({detail})",
+        ),
+        "access.refused_read_only": (
+            "{file}: 읽기 전용으로 열려 있어 바꿀 수 없습니다",
+            "{file}: open read-only; nothing can be changed",
+        ),
+        "restore.not_found": (
+            '{file}: 백업 "{backup}"이(가) 없습니다 (judging-app backups로 목록을 보십시오)',
+            '{file}: no backup "{backup}" (list them with judging-app backups)',
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Access:
+    """An open contest database: its engine, the writer lock (None: read-only), and notices."""
+
+    engine: Engine
+    lock: WriterLock | None
+    notices: tuple[Notice, ...]
+
+    @property
+    def read_only(self) -> bool:
+        return self.lock is None
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path
+    #: The current file as it was before the restore: a new backup, or (when it was damaged) the
+    #: copy kept aside; None when there was no file.
+    saved: Path | None
+
+
+def open_access(path: Path, *, read_only: bool | None = None, wait: float = 0.0) -> Access:
+    """Open the contest database at ``path`` (see the module's docstring for ``read_only``)."""
+    notices = tuple(location_notices(path, shown=path.name))
+    if read_only or not path.exists():  # a missing file is refused without a lock file beside it
+        return Access(open_contest_database(path, read_only=True), None, notices)
+    lock, notice = _lock_or_notice(path, read_only=read_only, wait=wait)
+    if lock is None:
+        engine = open_contest_database(path, read_only=True)
+        return Access(engine, None, (*notices, *((notice,) if notice else ())))
+    try:
+        engine = open_contest_database(path)
+    except BaseException:
+        lock.release()
+        raise
+    return Access(engine, lock, notices)
+
+
+def create_access(path: Path) -> Access:
+    """Create a new contest database at ``path``, holding its writer lock."""
+    notices = tuple(location_notices(path, shown=path.name))
+    if path.exists():  # refused by the engine, before a lock file is left beside someone's file
+        return Access(create_contest_database(path), None, notices)
+    lock = WriterLock.acquire(path)
+    try:
+        return Access(create_contest_database(path), lock, notices)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def before_change(path: Path, access: Access, kind: str, *, dry_run: bool = False) -> None:
+    """What every action does before its transaction: refuse when read-only, back up the file."""
+    if access.read_only:
+        raise UserError("access.refused_read_only", file=path.name)
+    if dry_run or kind in NO_BACKUP:
+        return
+    backup = backups.take_backup(path, kind, shown=path.name)
+    _log.info("backed up %s to %s before %s", path, backup.path, kind)
+
+
+def caller_action(depth: int = 2) -> str:
+    """The name of the method that started an action, as a backup reason (``import_cases`` →
+    ``import-cases``). ``depth`` counts the frames between here and that method."""
+    frame = sys._getframe(depth + 1)
+    return frame.f_code.co_name.strip("_").replace("_", "-") or "change"
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The backups of the contest database at ``path``, newest first."""
+    return backups.list_backups(path)
+
+
+def find_backup(path: Path, name: str) -> Path:
+    """A backup named as ``judging-app backups`` lists it, or given by its path."""
+    given = Path(name)
+    for candidate in (given, backups.backup_dir(path) / given.name):
+        if candidate.is_file():
+            return candidate
+    raise UserError("restore.not_found", file=path.name, backup=name)
+
+
+def restore(path: Path, backup: Path, *, wait: float = 0.0) -> RestoreResult:
+    """Bring ``backup`` back as the contest database at ``path``, backing up the current file
+    first (a damaged one is copied aside instead). Holds the writer lock throughout."""
+    problem = check_database_file(backup)
+    if problem:
+        raise UserError("backup.bad", file=backup.name, detail=problem)
+    with WriterLock.acquire(path, wait=wait, shown=path.name):
+        saved: Path | None = None
+        healthy = False
+        if path.exists():
+            healthy = not check_database_file(path)
+            if healthy:
+                _refuse_other_contest(path, backup)
+                saved = backups.take_backup(path, "before-restore", shown=path.name).path
+            else:
+                saved = backups.keep_aside(path)
+        try:
+            backups.restore_into(path, backup, healthy=healthy)
+        except OSError as error:
+            raise UserError(
+                "backup.restore_failed", file=path.name, detail=backups.reason_of(error)
+            ) from error
+    _log.warning("restored %s from %s (the state before: %s)", path, backup, saved)
+    return RestoreResult(backup, saved)
+
+
+def _refuse_other_contest(path: Path, backup: Path) -> None:
+    current = backups.contest_name_and_uid(path)
+    other = backups.contest_name_and_uid(backup)
+    if current and other and current[1] != other[1]:
+        raise UserError(
+            "backup.other_contest", file=backup.name, other=other[0], database=path.name
+        )
+
+
+def _lock_or_notice(
+    path: Path, *, read_only: bool | None, wait: float
+) -> tuple[WriterLock | None, Notice | None]:
+    """The writer lock; or, when ``read_only`` is None and it cannot be had, a notice why not."""
+    try:
+        return WriterLock.acquire(path, wait=wait, shown=path.name), None
+    except LockBusy as busy:
+        if read_only is None:
+            return None, Notice("access.read_only_busy", {"file": path.name, "holder": busy.holder})
+        raise
+    except UserError as error:  # no lock file can be made: a read-only folder or medium
+        if read_only is None:
+            detail = error.params.get("detail", "")
+            return None, Notice(
+                "access.read_only_unlockable", {"file": path.name, "detail": detail}
+            )
+        raise

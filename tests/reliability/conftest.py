@@ -1,0 +1,147 @@
+"""Contests for the reliability tests: the small hand-worked one, and a 5,000-score-row one.
+
+The large one (50 cases, 100 judges on one panel) is built once per session with its cases and
+judges imported; each test copies the database before the score import.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import CASES, CONFIG, FINAL, JUDGES, VOTES, WRITTEN
+from tests.helpers import run
+
+BIG_CONFIG = """
+[contest]
+name = "5,000 rows"
+
+[[criteria]]
+key = "creativity"
+name = "창의성"
+max = 40
+
+[[criteria]]
+key = "utility"
+name = "효용성"
+max = 30
+
+[[criteria]]
+key = "impact"
+name = "파급력"
+max = 30
+
+[[rounds]]
+key = "written"
+name = "서면심사"
+aggregate = "trimmed_mean"
+
+[final]
+expert_weight = 0.6
+vote_weight = 0.4
+vote_method = "proportional_to_max"
+decimals = 2
+tie_break = ["expert"]
+
+[[awards]]
+name = "최우수"
+count = 1
+"""
+
+
+@dataclass(frozen=True)
+class Big:
+    db: Path
+    scores: Path  # 5,000 rows: every judge scores every case
+    folder: Path
+
+
+def big_tables(folder: Path) -> dict[str, Path]:
+    cases = [f"C{n:03d}" for n in range(1, 51)]
+    judges = [f"J{n:03d}" for n in range(1, 101)]
+    rng = random.Random(20251125)
+    texts = {
+        "config": ("contest.toml", BIG_CONFIG),
+        "cases": (
+            "cases.csv",
+            "case_id,title,organization,category,summary,body,written\n"
+            + "".join(f"{c},사례 {c},기관 {c},행정,요약,본문,A\n" for c in cases),
+        ),
+        "judges": (
+            "judges.csv",
+            "judge_id,name,affiliation,written\n"
+            + "".join(f"{j},심사위원 {j},소속 {j},A\n" for j in judges),
+        ),
+        "scores": (
+            "scores.csv",
+            "judge_id,case_id,creativity,utility,impact\n"
+            + "".join(
+                f"{j},{c},{rng.randint(0, 40)},{rng.randint(0, 30)},{rng.randint(0, 30)}\n"
+                for j in judges
+                for c in cases
+            ),
+        ),
+    }
+    paths = {}
+    for key, (name, text) in texts.items():
+        paths[key] = folder / name
+        paths[key].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def big_template(tmp_path_factory: pytest.TempPathFactory) -> Big:
+    folder = tmp_path_factory.mktemp("big")
+    paths = big_tables(folder)
+    db = folder / "template.jdb"
+    assert run("init", db, "--config", paths["config"]) == 0
+    assert run("import-cases", db, paths["cases"]) == 0
+    assert run("import-judges", db, paths["judges"]) == 0
+    return Big(db, paths["scores"], folder)
+
+
+@pytest.fixture
+def big(big_template: Big, tmp_path: Path) -> Big:
+    """A fresh copy of the large contest, before its score import (no backups yet)."""
+    db = tmp_path / "contest.jdb"
+    shutil.copyfile(big_template.db, db)
+    scores = tmp_path / "scores.csv"
+    shutil.copyfile(big_template.scores, scores)
+    return Big(db, scores, tmp_path)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> dict[str, Path]:
+    """The hand-worked contest of tests/cli with its cases and judges imported."""
+    texts = {
+        "config": ("contest.toml", CONFIG),
+        "cases": ("cases.csv", CASES),
+        "judges": ("judges.csv", JUDGES),
+        "written": ("written.csv", WRITTEN),
+        "final": ("final.csv", FINAL),
+        "votes": ("votes.csv", VOTES),
+    }
+    paths = {}
+    for key, (name, text) in texts.items():
+        paths[key] = tmp_path / name
+        paths[key].write_text(text, encoding="utf-8")
+    db = paths["db"] = tmp_path / "contest.jdb"
+    assert run("init", db, "--config", paths["config"]) == 0
+    assert run("import-cases", db, paths["cases"]) == 0
+    assert run("import-judges", db, paths["judges"]) == 0
+    return paths
+
+
+def finished(small: dict[str, Path]) -> dict[str, Path]:
+    """Take the small contest to its end: both rounds scored and closed, votes imported."""
+    db = small["db"]
+    assert run("import-scores", db, small["written"], "--round", "written") == 0
+    assert run("advance", db, "--round", "written") == 0
+    assert run("import-scores", db, small["final"], "--round", "final") == 0
+    assert run("advance", db, "--round", "final") == 0
+    assert run("import-votes", db, small["votes"]) == 0
+    return small
