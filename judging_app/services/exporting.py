@@ -1,8 +1,7 @@
-"""Export the report so that a cancelled or failed export leaves the chosen file as it was."""
+"""Export the report from the window: cancellable until the file is being written, not after."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from judging_app.services.contest import Contest
@@ -10,16 +9,19 @@ from judging_app.services.progress import Progress
 from judging_app.services.reporting import export_report
 
 
+class _UntilWritten:
+    """Passes the export's steps on, and with them the chance to cancel, except the last one:
+    once the report is written (and recorded for ``verify``), it stands."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def step(self, done: int, total: int = 0, label: str = "") -> None:
+        if total and done >= total:
+            return
+        self._progress.step(done, total, label)
+
+
 def export_report_file(contest: Contest, out: Path, progress: Progress | None = None) -> Path:
-    """Write the report beside ``out`` under a temporary name, then put it in place at once."""
-    progress = progress or Progress()
-    partial = out.with_name(f"~{out.stem}.partial{out.suffix or '.xlsx'}")
-    try:
-        progress.step(0, 2)
-        written = export_report(contest, partial)
-        progress.step(1, 2)
-        os.replace(written, out)
-        progress.step(2, 2)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
+    """Write the report to ``out``; a cancel before writing starts leaves ``out`` as it was."""
+    return export_report(contest, out, progress=_UntilWritten(progress or Progress()))

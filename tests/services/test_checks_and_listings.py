@@ -93,3 +93,15 @@ def test_the_demo_contest_is_ready_to_close_its_first_round(tmp_path: Path):
     finally:
         contest.close()
     assert create_demo_contest(tmp_path / "demo") == database  # made afresh over the old one
+
+
+def test_a_report_export_cancelled_before_writing_writes_nothing(contest, demo_files, tmp_path):
+    from judging_app.services.exporting import export_report_file
+
+    contest.import_cases(demo_files.cases_xlsx)
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        export_report_file(contest, tmp_path / "report.xlsx", progress)
+    assert not (tmp_path / "report.xlsx").exists()
+    assert export_report_file(contest, tmp_path / "report.xlsx").stat().st_size > 0
