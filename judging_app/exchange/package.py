@@ -8,9 +8,9 @@ refused. Three kinds of file share this format:
   journal;
 - the judge's **working copy**, a copy of it in the judge's data directory, where every action is
   committed at once (WAL, ``synchronous = FULL``);
-- the **sealed return copy** that the judge hands back (:func:`seal_return`): the working copy
-  without the ``secret`` and ``local_state`` tables, vacuumed, so that not one byte of the key,
-  encrypted or not, is in it — not in a free page either.
+- the **sealed return copy** that the judge hands back (``package_io.seal_return``): the working
+  copy without the ``secret`` and ``local_state`` tables, vacuumed, so that not one byte of the
+  key, encrypted or not, is in it — not in a free page either.
 
 Tables (text is UTF-8; times are ``YYYY-MM-DDTHH:MM:SSZ`` UTC; scores are exact decimals as text)::
 
@@ -33,16 +33,17 @@ Tables (text is UTF-8; times are ``YYYY-MM-DDTHH:MM:SSZ`` UTC; scores are exact 
 ``signature`` (Ed25519) signs; it must equal the payload rebuilt from the tables
 (:meth:`PackageFile.signed_content`). ``package.public_key`` lets the judge's app check its own
 return copy; the secretariat verifies with the key in the contest database, never this one.
+
+This module reads and checks packages and writes the judge's entries; writing whole files
+(issuing, the working copy, the sealed return copy) is :mod:`judging_app.exchange.package_io`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -210,119 +211,7 @@ CREATE TABLE local_state (
 LOCAL_TABLES = ("secret", "local_state")
 
 
-# -- writing an issued package ---------------------------------------------------------------------
-
-
-def write_package(
-    path: Path,
-    meta: PackageMeta,
-    criteria: tuple[CriterionInfo, ...],
-    cases: tuple[CaseInfo, ...],
-    sealed: SealedKey,
-    entries: Entries | None = None,
-) -> None:
-    """Write a new issued package at ``path`` (which must not exist) and flush it to disk."""
-    try:
-        connection = sqlite3.connect(path, isolation_level=None)
-        with closing(connection):
-            connection.execute("PRAGMA journal_mode = DELETE")
-            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
-            connection.execute("BEGIN")
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            _insert(connection, "package", {"id": 1, **meta.__dict__})
-            for position, criterion in enumerate(criteria):
-                _insert(
-                    connection,
-                    "criteria",
-                    {
-                        "position": position,
-                        "key": criterion.key,
-                        "name": criterion.name,
-                        "max": digest.decimal_text(criterion.max),
-                        "step": digest.decimal_text(criterion.step),
-                        "description": criterion.description,
-                    },
-                )
-            for position, case in enumerate(cases):
-                _insert(connection, "cases", {"position": position, **case.__dict__})
-            _insert(
-                connection,
-                "secret",
-                {
-                    "id": 1,
-                    "kdf": sealed.kdf,
-                    "salt": sealed.salt,
-                    "n": sealed.cost.n,
-                    "r": sealed.cost.r,
-                    "p": sealed.cost.p,
-                    "nonce": sealed.nonce,
-                    "ciphertext": sealed.ciphertext,
-                },
-            )
-            _insert_entries(connection, entries or Entries(), meta.issued_at)
-            _insert(
-                connection,
-                "local_state",
-                {"id": 1, "status": "draft", "revision": 0, "failed_unlocks": 0},
-            )
-            connection.execute("COMMIT")
-        fsync_file(path)
-    except (sqlite3.Error, OSError) as error:
-        raise UserError("pkgfile.cannot_write", file=path.name, detail=_reason(error)) from error
-
-
-def _insert_entries(connection: sqlite3.Connection, entries: Entries, at: str) -> None:
-    for (case_id, criterion), value in sorted(entries.scores.items()):
-        row = {"case_id": case_id, "criterion": criterion, "value": digest.decimal_text(value)}
-        _insert(connection, "scores", {**row, "entered_at": at})
-    for case_id, comment in sorted(entries.comments.items()):
-        if comment:
-            _insert(
-                connection, "comments", {"case_id": case_id, "comment": comment, "entered_at": at}
-            )
-    for case_id, reason in sorted(entries.conflicts.items()):
-        _insert(connection, "conflicts", {"case_id": case_id, "reason": reason, "declared_at": at})
-
-
-def _insert(connection: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-
-
-# -- files on disk ---------------------------------------------------------------------------------
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_directory(path: Path) -> None:
-    """Make a rename in ``path`` durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def replace_durably(source: Path, target: Path) -> None:
-    """Rename ``source`` over ``target`` (same directory) and make the rename durable."""
-    os.replace(source, target)
-    fsync_directory(target.parent)
-
-
-def temporary_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
+# -- names and kinds of file -----------------------------------------------------------------------
 
 
 def package_file_name(round_key: str, judge_id: str) -> str:
@@ -356,9 +245,9 @@ def _open_checked(path: Path, shown: str) -> sqlite3.Connection:
     if not path.is_file():
         raise UserError("pkgfile.missing", file=shown)
     try:
-        connection = _connect_readonly(path)
+        connection = connect_readonly(path)
     except sqlite3.Error as error:
-        raise UserError("pkgfile.unreadable", file=shown, detail=_reason(error)) from error
+        raise UserError("pkgfile.unreadable", file=shown, detail=why(error)) from error
     try:
         _check_connection(connection, shown, ours=sniff(path))
     except BaseException:
@@ -374,7 +263,7 @@ def _check_connection(connection: sqlite3.Connection, shown: str, *, ours: bool)
         version = _pragma(connection, "user_version")
     except sqlite3.Error as error:  # "file is not a database", or a damaged one
         if ours:
-            raise UserError("pkgfile.damaged", file=shown, detail=_reason(error)) from error
+            raise UserError("pkgfile.damaged", file=shown, detail=why(error)) from error
         raise UserError("pkgfile.not_package", file=shown) from error
     if application_id == CONTEST_APPLICATION_ID:
         raise UserError("pkgfile.contest_db", file=shown)
@@ -386,12 +275,12 @@ def _check_connection(connection: sqlite3.Connection, shown: str, *, ours: bool)
         rows = connection.execute("PRAGMA quick_check(3)").fetchall()
         problem = "; ".join(str(row[0]) for row in rows)
     except (sqlite3.Error, ValueError) as error:  # a damaged page can make the report undecodable
-        problem = _reason(error)
+        problem = why(error)
     if problem != "ok":
         raise UserError("pkgfile.damaged", file=shown, detail=problem)
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
+def connect_readonly(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     connection.execute("PRAGMA trusted_schema = OFF")  # a crafted file runs no functions of ours
     return connection
@@ -401,32 +290,11 @@ def _pragma(connection: sqlite3.Connection, name: str) -> int:
     return int(connection.execute(f"PRAGMA {name}").fetchone()[0])
 
 
-def _reason(error: BaseException) -> str:
+def why(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
-
-
-def copy_to_working(source: Path, target: Path) -> None:
-    """Copy the package at ``source`` (read-only: a stick is never written) to ``target``, durably,
-    and switch the copy to WAL. The copy is readable by its owner only (it holds the sealed key;
-    SQLite gives its WAL files the same permissions)."""
-    check_file(source)
-    partial = temporary_name(target)
-    try:
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        reader = _connect_readonly(source)
-        with closing(reader), closing(sqlite3.connect(partial)) as copy:
-            reader.backup(copy)
-            copy.execute("PRAGMA journal_mode = WAL")
-            copy.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        fsync_file(partial)
-        replace_durably(partial, target)
-    except (sqlite3.Error, OSError) as error:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise UserError("pkgfile.cannot_write", file=target.name, detail=_reason(error)) from error
 
 
 # -- reading and writing a package -----------------------------------------------------------------
@@ -457,7 +325,7 @@ class PackageFile:
             connection.execute("PRAGMA busy_timeout = 5000")
             connection.execute("PRAGMA trusted_schema = OFF")
         except sqlite3.Error as error:
-            raise UserError("pkgfile.unreadable", file=path.name, detail=_reason(error)) from error
+            raise UserError("pkgfile.unreadable", file=path.name, detail=why(error)) from error
         return cls(connection, path, path.name)
 
     def close(self) -> None:
@@ -475,7 +343,7 @@ class PackageFile:
         try:
             yield
         except (sqlite3.Error, FormatError, InvalidOperation, ValueError, TypeError) as error:
-            raise UserError("pkgfile.damaged", file=self.shown, detail=_reason(error)) from error
+            raise UserError("pkgfile.damaged", file=self.shown, detail=why(error)) from error
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -682,51 +550,6 @@ class PackageFile:
         """Back to draft after a submission: the next submission is a new revision."""
         with self.transaction() as db:
             db.execute("UPDATE local_state SET status = 'draft'")
-
-
-# -- the sealed return copy ------------------------------------------------------------------------
-
-
-def seal_return(working: Path, target: Path, staging_dir: Path) -> None:
-    """Write the sealed return copy of ``working`` at ``target``.
-
-    In ``staging_dir`` (the judge's own disk, so that no byte of the key is ever written to the
-    stick, not even in a journal): ``VACUUM INTO`` a temporary file, switch it to a rollback
-    journal, drop the key and the local state with ``secure_delete`` on, ``VACUUM`` again so no
-    free page is left, and ``integrity_check``. Then copy it next to ``target`` under a temporary
-    name, fsync, rename over ``target`` and fsync the directory. The caller reads ``target``
-    back and compares the digest.
-    """
-    staging = staging_dir / f".seal-{uuid.uuid4().hex}.jpkg"
-    partial = temporary_name(target)
-    try:
-        with closing(sqlite3.connect(working, isolation_level=None)) as source:
-            source.execute("VACUUM INTO ?", (str(staging),))
-        with closing(sqlite3.connect(staging, isolation_level=None)) as copy:
-            copy.execute("PRAGMA journal_mode = DELETE")
-            copy.execute("PRAGMA secure_delete = ON")
-            copy.execute("BEGIN")
-            for table in LOCAL_TABLES:
-                copy.execute(f"DROP TABLE IF EXISTS {table}")
-            copy.execute("COMMIT")
-            copy.execute("VACUUM")
-            rows = copy.execute("PRAGMA integrity_check").fetchall()
-            if [row[0] for row in rows] != ["ok"]:
-                raise sqlite3.DatabaseError(f"integrity_check: {rows[:3]}")
-        data = staging.read_bytes()
-        with partial.open("xb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        replace_durably(partial, target)
-    except (sqlite3.Error, OSError) as error:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise UserError("pkgfile.cannot_write", file=target.name, detail=_reason(error)) from error
-    finally:
-        for suffix in ("", "-journal"):
-            with suppress(OSError):
-                Path(f"{staging}{suffix}").unlink(missing_ok=True)
 
 
 # -- checked values --------------------------------------------------------------------------------

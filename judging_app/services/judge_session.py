@@ -40,10 +40,9 @@ from judging_app.exchange.package import (
     PackageFile,
     PackageMeta,
     Submission,
-    copy_to_working,
     package_file_name,
-    seal_return,
 )
+from judging_app.exchange.package_io import copy_to_working, seal_return
 from judging_app.services import paths
 
 FREE_TRIES = 5

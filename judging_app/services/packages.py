@@ -49,11 +49,9 @@ from judging_app.exchange.package import (
     Entries,
     PackageMeta,
     package_file_name,
-    replace_durably,
     sniff,
-    temporary_name,
-    write_package,
 )
+from judging_app.exchange.package_io import replace_durably, temporary_name, write_package
 from judging_app.exchange.pins import PinSlip, write_pin_csv, write_pin_slips
 from judging_app.services import loading
 from judging_app.store import models as m
