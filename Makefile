@@ -20,11 +20,16 @@ run: $(STAMP)
 # in ui/judge/) into the .ts, translate the new ones there (e.g. with $(BIN)/pyside6-linguist),
 # then compile the .qm that the app loads.
 TS := judging_app/resources/secretariat_ko.ts
+# The judge's window (ui/judge/) has a catalogue of its own.
+JUDGE_TS := judging_app/resources/judge_ko.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language ko \
 	  $$(find judging_app/ui -path judging_app/ui/judge -prune -o -name '*.py' -print | sort) \
 	  -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language ko \
+	  $$(find judging_app/ui/judge -name '*.py' | sort) -ts $(JUDGE_TS)
+	$(BIN)/pyside6-lrelease $(JUDGE_TS) -qm $(JUDGE_TS:.ts=.qm)
 
 test: $(STAMP) lint typecheck unit
 

@@ -316,12 +316,11 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """The window: on FILE, on a fresh demo contest (--demo), or the home screen."""
+    """The window: on FILE (a contest database, or a judge package in the judge's window), on a
+    fresh demo contest (--demo), or the home screen."""
     if args.file is None and not args.demo:
         raise UserError("cli.open_what")
     path = None if args.file is None else Path(args.file)
-    if path is not None and path.suffix.lower() == ".jpkg":
-        raise UserError("cli.open_package", file=path.name)
     return _window(path, demo=args.demo)
 
 
@@ -336,11 +335,6 @@ register(
         "cli.open_what": (
             "열 파일을 지정하거나 --demo를 쓰십시오",
             "give the file to open, or --demo",
-        ),
-        "cli.open_package": (
-            "{file}: 심사위원 패키지는 심사위원 화면에서 엽니다 (이 버전에는 아직 없습니다)",
-            "{file}: a judge package opens in the judge's window, which this version does not "
-            "have yet",
         ),
     }
 )
@@ -359,7 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     verb("demo", cmd_demo, "write a complete demo contest into DIR").add_argument("dir")
-    sub = verb("open", cmd_open, "open the window on a contest database (or the demo contest)")
+    sub = verb(
+        "open", cmd_open, "open the window on a contest database or a judge package (or the demo)"
+    )
     sub.add_argument("file", nargs="?")
     sub.add_argument("--demo", action="store_true", help="set up the demo contest and open it")
     sub = verb("init", cmd_init, "create a contest database")

@@ -1,4 +1,5 @@
-"""The QApplication of the secretariat's window: settings, language, and the first window."""
+"""The QApplication: settings, language, and the first window (the home screen, a contest, or a
+judge package in the judge's window)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from judging_app.services.paths import APP_NAME, data_dir
 from judging_app.ui.choosers import FileChooser
 from judging_app.ui.controller import AppController
 from judging_app.ui.i18n import install_language
+from judging_app.ui.judge.chooser import JudgeChooser
+from judging_app.ui.judge.entry import is_package
+from judging_app.ui.judge.opener import JudgeOpener
+from judging_app.ui.judge.settings import JudgeSettings
 from judging_app.ui.preferences import Preferences
 
 
@@ -31,15 +36,25 @@ def start(
     demo: bool = False,
     settings: QSettings | None = None,
     demo_dir: Path | None = None,
+    package_dir: Path | None = None,
 ) -> AppController:
-    """Make the application's first window: a contest, the demo, or the home screen."""
+    """Make the application's first window: a contest, a judge package, the demo, or the home
+    screen. ``package_dir``: where judges' working copies go (the user's data directory)."""
     application()
-    preferences = Preferences(settings if settings is not None else QSettings())
+    settings = settings if settings is not None else QSettings()
+    preferences = Preferences(settings)
     install_language(preferences.language)
     controller = AppController(
         preferences, FileChooser(preferences), demo_dir or data_dir() / "demo"
     )
-    if open_path is not None:
+    judges = JudgeOpener(
+        preferences, JudgeSettings(settings), JudgeChooser(preferences), data_dir=package_dir
+    )
+    controller.open_package = judges.open  # the controller keeps the opener alive
+    if open_path is not None and is_package(open_path):
+        if judges.open(open_path) is None:
+            controller.show_home()
+    elif open_path is not None:
         if controller.open_contest(open_path) is None:
             controller.show_home()
     elif demo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -29,6 +30,8 @@ class AppController(QObject):
         self.demo_dir = demo_dir
         self.home: HomeWindow | None = None
         self.window: ContestWindow | None = None
+        self.open_package: Callable[[Path | None, QWidget | None], object] | None = None
+        """Opens a judge package in the judge's window (ui/judge); set by the app."""
 
     def current(self) -> QWidget | None:
         return self.window or self.home
@@ -42,6 +45,7 @@ class AppController(QObject):
             home.open_requested.connect(self.open_dialog)
             home.demo_requested.connect(self.open_demo)
             home.recent_requested.connect(self.open_contest)
+            home.package_requested.connect(self._package_requested)
             home.language_requested.connect(self.set_language)
             home.destroyed.connect(lambda: self._home_gone(home))
             self.home = home
@@ -49,6 +53,12 @@ class AppController(QObject):
         self.home.show()
         self.home.raise_()
         return self.home
+
+    def _package_requested(self, path: object) -> None:
+        if self.open_package is None:
+            return
+        if self.open_package(path if isinstance(path, Path) else None, self.home) is not None:
+            self._close_home()
 
     def _home_gone(self, home: HomeWindow) -> None:
         if self.home is home:

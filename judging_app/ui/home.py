@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app import __version__
+from judging_app.ui.judge.drops import dropped_package
+from judging_app.ui.judge.entry import is_package, package_button, recent_label
 from judging_app.ui.preferences import Preferences
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -28,12 +30,15 @@ class HomeWindow(QWidget):
     open_requested = Signal()
     demo_requested = Signal()
     recent_requested = Signal(Path)
+    package_requested = Signal(object)
+    """A judge package to open (a Path), or None to choose one."""
     language_requested = Signal(str)
 
     def __init__(self, preferences: Preferences) -> None:
         super().__init__()
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)  # a judge package dropped on the window opens it
         self.setWindowTitle(self.tr("Contest judging"))
         self.resize(820, 560)
         self._preferences = preferences
@@ -55,6 +60,9 @@ class HomeWindow(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.package_button = package_button()
+        self.package_button.setMinimumHeight(44)
+        self.package_button.clicked.connect(lambda: self.package_requested.emit(None))
         self.recent = QListWidget()
         self.recent.setObjectName("recentFiles")
         self.recent.itemActivated.connect(self._recent_chosen)
@@ -69,6 +77,8 @@ class HomeWindow(QWidget):
         actions = QVBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.package_button)
         actions.addStretch(1)
         language_row = QHBoxLayout()
         language_row.addWidget(QLabel(self.tr("Language")))
@@ -100,7 +110,7 @@ class HomeWindow(QWidget):
     def refresh_recent(self) -> None:
         self.recent.clear()
         for path in self._preferences.recent_files():
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(recent_label(path) or f"{path.name}\n{path.parent}")
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             if not path.exists():
@@ -114,5 +124,17 @@ class HomeWindow(QWidget):
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
-        if path:
+        if path and is_package(Path(path)):
+            self.package_requested.emit(Path(path))
+        elif path:
             self.recent_requested.emit(Path(path))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_package(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_package(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.package_requested.emit(path)

@@ -2,7 +2,8 @@
 
 Source strings are English (``self.tr``); the Korean translation is the Qt Linguist source
 ``judging_app/resources/secretariat_ko.ts`` compiled to ``secretariat_ko.qm`` (``make
-translations``). The messages that the services share with the CLI follow the same choice through
+translations``), and for the judge's window (``judging_app/ui/judge``) ``judge_ko.ts`` and
+``judge_ko.qm``. The messages that the services share with the CLI follow the same choice through
 the Qt-free catalogue (:func:`judging_app.domain.messages.set_language`).
 """
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from judging_app.domain.messages import set_language
 
 LANGUAGES = ("ko", "en")
+CATALOGUES = ("secretariat", "judge")
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _LOCALES = {
     "ko": QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea),
@@ -23,8 +25,8 @@ _LOCALES = {
 _installed: list[QTranslator] = []
 
 
-def translation_file(language: str) -> Path:
-    return RESOURCES / f"secretariat_{language}.qm"
+def translation_file(language: str, catalogue: str = "secretariat") -> Path:
+    return RESOURCES / f"{catalogue}_{language}.qm"
 
 
 def install_language(language: str) -> bool:
@@ -41,11 +43,12 @@ def install_language(language: str) -> bool:
     if language == "en":
         return True
     loaded = True
-    ours = QTranslator()
-    if ours.load(str(translation_file(language))):
-        _installed.append(ours)
-    else:
-        loaded = False
+    for catalogue in CATALOGUES:
+        ours = QTranslator()
+        if ours.load(str(translation_file(language, catalogue))):
+            _installed.append(ours)
+        else:
+            loaded = False
     qt = QTranslator()  # Qt's own dialogs (buttons, file dialogs), where it ships them
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(_LOCALES[language], "qtbase", "_", path):

@@ -1,4 +1,5 @@
-"""`judging-app` alone opens the home screen; `open FILE` a contest; `open --demo` the demo."""
+"""`judging-app` alone opens the home screen; `open FILE` a contest or a judge package; `open
+--demo` the demo."""
 
 import pytest
 
@@ -29,8 +30,8 @@ def test_open_a_file_or_the_demo(opened, tmp_path):
     assert opened == [(tmp_path / "c.jdb", False), (None, True)]
 
 
-def test_open_refuses_a_package_and_nothing(opened, capsys):
-    assert run("open", "J01.jpkg") == 1
-    assert "J01.jpkg" in capsys.readouterr().err
+def test_open_a_judge_package_and_refuse_nothing(opened, capsys, tmp_path):
+    assert run("open", tmp_path / "J01.jpkg") == 0  # the judge's window (tests/ui/judge)
     assert run("open") == 1
-    assert opened == []
+    assert "--demo" in capsys.readouterr().err
+    assert opened == [(tmp_path / "J01.jpkg", False)]
