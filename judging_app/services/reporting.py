@@ -140,18 +140,25 @@ def _score_sheets(
     """One sheet per judge of the round: their panel's cases, scores, comments and conflicts."""
     round_ = loading.round_row(session, key)
     scores: dict[tuple[str, str], dict[str, Decimal | None]] = defaultdict(dict)
-    transcribed: set[str] = set()
+    transcribed: dict[str, datetime] = {}  # judge id → their latest current transcribed score
     score_query = (
-        select(m.Judge.judge_id, m.Case.case_id, m.Criterion.key, m.Score.value, m.Score.source)
+        select(
+            m.Judge.judge_id,
+            m.Case.case_id,
+            m.Criterion.key,
+            m.Score.value,
+            m.Score.source,
+            m.Score.entered_at,
+        )
         .join(m.Judge, m.Score.judge_pk == m.Judge.id)
         .join(m.Case, m.Score.case_pk == m.Case.id)
         .join(m.Criterion, m.Score.criterion_id == m.Criterion.id)
         .where(m.Score.round_id == round_.id, m.Score.is_current)
     )
-    for judge_id, case_id, criterion, value, source in session.execute(score_query):
+    for judge_id, case_id, criterion, value, source, entered_at in session.execute(score_query):
         scores[(judge_id, case_id)][criterion] = value
         if source != "package":
-            transcribed.add(judge_id)
+            transcribed[judge_id] = max(entered_at, transcribed.get(judge_id, entered_at))
     comment_query = (
         select(m.Judge.judge_id, m.Case.case_id, m.ScoreComment.comment)
         .join(m.Judge, m.ScoreComment.judge_pk == m.Judge.id)
@@ -184,7 +191,9 @@ def _score_sheets(
                 digest=revision.digest if revision else None,
                 revision=revision.revision if revision else None,
                 returned_at=revision.imported_at if revision else None,
-                transcribed=judge_id in transcribed,
+                transcribed=revision is not None
+                and judge_id in transcribed
+                and transcribed[judge_id] > revision.imported_at,
             )
         )
     return sheets

@@ -59,3 +59,26 @@ def test_each_page_shows_the_digest_of_the_judges_latest_return(tmp_path):
         assert "종이 평가표" not in page
     assert "제척 (소속 기관): 서울특별시 성동구" in j3
     assert "우수함" in j3
+
+
+def test_scores_transcribed_after_the_return_are_pointed_out(tmp_path):
+    db = make_contest(tmp_path / "contest")
+    issued = issue(db, tmp_path / "packages")
+    laptops, stick = tmp_path / "laptops", tmp_path / "stick"
+    # J2's scores come from paper first; the package that follows confirms them (same values).
+    table = tmp_path / "paper.csv"
+    table.write_text(
+        "judge_id,case_id,creativity,utility,impact\nJ2,C1,32,24,24\n", encoding="utf-8"
+    )
+    assert run("import-scores", db, table, "--round", "written") == 0
+    returns = [return_copy(issued, judge, laptops, stick) for judge in ("J1", "J2", "J3")]
+    assert run("import-scores", db, *returns) == 0
+    fix = tmp_path / "fix.csv"
+    fix.write_text("judge_id,case_id,creativity,utility,impact\nJ3,C2,30,21,21\n", encoding="utf-8")
+    assert run("import-scores", db, fix, "--round", "written") == 0  # after J3's return
+
+    j1, j2, j3 = page_texts(export(db, tmp_path / "report.xlsx"))
+    note = "전자 제출 이후 옮겨 적은 점수가 있음 (확인 코드는 전자 제출본의 것)"
+    assert note in j3
+    assert note not in j1 and note not in j2
+    assert "72" in j3  # the transcribed total of C2

@@ -73,7 +73,7 @@ class ScoreSheet:
     revision: int | None = None
     returned_at: datetime | None = None
     transcribed: bool = False
-    """Some current scores come from a transcribed (paper) score table."""
+    """Some current scores were transcribed from a (paper) score table after that return."""
 
 
 @dataclass(frozen=True)
