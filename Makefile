@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(CURDIR)/.demo
 
-.PHONY: run translations test lint typecheck unit bench clean
+.PHONY: run translations test lint typecheck unit bench clean judge-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,19 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language ko \
 	  $$(find judging_app/ui/judge -name '*.py' | sort) -ts $(JUDGE_TS)
 	$(BIN)/pyside6-lrelease $(JUDGE_TS) -qm $(JUDGE_TS:.ts=.qm)
+
+# The judge's window on the demo contest, in Korean at 1280x720 and at twice the pixel density, into
+# docs/screenshots (needs xvfb and a CJK font: apt-get install xvfb fonts-noto-cjk, as .ci/run does).
+SHOTS := docs/screenshots/.judge
+judge-screenshots: $(STAMP)
+	@fc-list :lang=ko | grep -q . || { echo "no Korean font: apt-get install fonts-noto-cjk"; exit 1; }
+	rm -rf $(SHOTS) && xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python \
+	  docs/judge_screenshots.py $(SHOTS) ko
+	cp $(SHOTS)/judge-*.png docs/screenshots/
+	rm -rf $(SHOTS) && QT_SCALE_FACTOR=2 SHOTS_ONLY_SCORING=1 xvfb-run -a \
+	  -s "-screen 0 2880x1800x24" $(BIN)/python docs/judge_screenshots.py $(SHOTS) ko
+	cp $(SHOTS)/judge-scoring-1280x720.png docs/screenshots/judge-scoring-1280x720@2x.png
+	rm -rf $(SHOTS)
 
 test: $(STAMP) lint typecheck unit
 

@@ -46,6 +46,14 @@
         <source>Comment</source>
         <translation>의견</translation>
     </message>
+    <message>
+        <source>Same organisation: %1</source>
+        <translation>소속 기관 같음: %1</translation>
+    </message>
+    <message>
+        <source>Conflict declared: %1</source>
+        <translation>이해충돌 신고: %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseStatus</name>
@@ -366,8 +374,12 @@
         <translation>채점 완료 %1건 / %2건, 이해충돌 %3건.</translation>
     </message>
     <message>
-        <source>You cannot submit yet. Not scored: %1. Double-click a case to go to it.</source>
-        <translation>아직 제출할 수 없습니다. 채점하지 않은 항목: %1. 사례를 두 번 누르면 그 사례로 갑니다.</translation>
+        <source>Integrity pledge signed by %1 (%2).</source>
+        <translation>청렴 서약: %1 (%2 서명).</translation>
+    </message>
+    <message>
+        <source>You cannot submit yet. Cases not fully scored (%1): %2. Double-click a case to go to it.</source>
+        <translation>아직 제출할 수 없습니다. 채점을 마치지 않은 사례(%1건): %2. 사례를 두 번 누르면 그 사례로 갑니다.</translation>
     </message>
     <message>
         <source>Signing seals these scores as revision %1. You can still amend them afterwards (a new revision).</source>
@@ -400,7 +412,11 @@
         <translation>이 사례에 대해 사무국이 알아야 할 점</translation>
     </message>
     <message>
-        <source>Declare a conflict of interest…</source>
+        <source>Submitted: the scores are read-only. Choose Amend… to change them.</source>
+        <translation>제출함: 점수를 고칠 수 없습니다. 고치려면 [수정…]을 누르십시오.</translation>
+    </message>
+    <message>
+        <source>Conflict of interest…</source>
         <translation>이해충돌 신고…</translation>
     </message>
     <message>
@@ -431,8 +447,12 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <source>No score needed: %1</source>
-        <translation>채점하지 않는 사례: %1</translation>
+        <source>Excluded automatically (same organisation: %1): no score is needed.</source>
+        <translation>소속 기관이 같아 자동으로 제척된 사례입니다(%1). 채점하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest (%1): no score is needed.</source>
+        <translation>이해충돌을 신고한 사례입니다(%1). 채점하지 않습니다.</translation>
     </message>
     <message>
         <source>Organisation</source>

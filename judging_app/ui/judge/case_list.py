@@ -127,6 +127,14 @@ class CaseList(QWidget):
         self._select_row(self.proxy.index(row, COL_ID))
         return True
 
+    def neighbour(self, offset: int) -> str | None:
+        """The case ``offset`` rows from the current one, if the list has it."""
+        current = self.view.currentIndex()
+        row = (current.row() if current.isValid() else -1) + offset
+        if not 0 <= row < self.proxy.rowCount():
+            return None
+        return str(self.proxy.index(row, COL_ID).data(ROW_ROLE))
+
     def refresh_filter(self) -> None:
         """Apply the filter again (after the states changed), keeping the current case."""
         self._filter()

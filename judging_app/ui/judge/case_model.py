@@ -44,6 +44,8 @@ HEADERS = (
 )
 TOTAL_HEADER = QT_TRANSLATE_NOOP("CaseRowsModel", "Total")
 COMMENT_HEADER = QT_TRANSLATE_NOOP("CaseRowsModel", "Comment")
+AUTOMATIC_NOTE = QT_TRANSLATE_NOOP("CaseRowsModel", "Same organisation: %1")
+CONFLICT_NOTE = QT_TRANSLATE_NOOP("CaseRowsModel", "Conflict declared: %1")
 
 
 def status_name(status: CaseStatus) -> str:
@@ -136,6 +138,11 @@ class CaseRowsModel(QAbstractTableModel):
         if column == self.total_column:
             return number(row.total)
         if column == self.comment_column:
+            if row.conflict is not None:
+                label = AUTOMATIC_NOTE if row.automatic else CONFLICT_NOTE
+                return QCoreApplication.translate("CaseRowsModel", label).replace(
+                    "%1", row.conflict
+                )
             return row.comment.replace("\n", " ")
         return number(row.scores.get(self._criteria[column - FIRST_CRITERION].key))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,6 +44,16 @@ class ReviewDialog(QDialog):
             .replace("%3", str(len(session.cases) - progress.assigned))
         )
         counts.setObjectName("reviewCounts")
+        pledge = session.pledge()
+        if pledge is not None:
+            signed = QDateTime.fromString(pledge.signed_at, Qt.DateFormat.ISODate)
+            counts.setText(
+                counts.text()
+                + "  "
+                + self.tr("Integrity pledge signed by %1 (%2).")
+                .replace("%1", pledge.name)
+                .replace("%2", signed.toLocalTime().toString("yyyy-MM-dd HH:mm"))
+            )
         self.view = case_table(model, self)
         self.view.activated.connect(self._chosen)
         self.message = QLabel()
@@ -52,14 +62,19 @@ class ReviewDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         names = {c.key: c.name for c in session.criteria}
         if progress.missing:
-            listing = "; ".join(
-                f"{case_id} ({', '.join(names[k] for k in keys)})"
+            listing = ", ".join(
+                case_id
+                if len(keys) == len(names)
+                else f"{case_id} ({'·'.join(names[k] for k in keys)})"
                 for case_id, keys in progress.missing
             )
             self.message.setText(
                 self.tr(
-                    "You cannot submit yet. Not scored: %1. Double-click a case to go to it."
-                ).replace("%1", listing)
+                    "You cannot submit yet. Cases not fully scored (%1): %2. Double-click a case "
+                    "to go to it."
+                )
+                .replace("%1", str(len(progress.missing)))
+                .replace("%2", listing)
             )
         self.message.setVisible(bool(progress.missing))
         note = QLabel(

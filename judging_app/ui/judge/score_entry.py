@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 from judging_app.services.judge_views import CriterionInfo
 from judging_app.ui.judge.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, larger
 
+READ_ONLY_STYLE = "QLineEdit { background: #f1f3f4; color: #3c4043; }"
+
 
 class ScoreLineEdit(QLineEdit):
     """Selects its text on focus, so that typing replaces the value."""
@@ -50,7 +52,7 @@ class ScoreEntry(QWidget):
         self.edit.setAccessibleName(criterion.name)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit.setFont(larger(self.edit.font(), 1.5, bold=True))
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("000.0") + 28)
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("000.00") + 24)
         self.edit.setMinimumHeight(self.edit.fontMetrics().height() + 14)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         self.edit.textEdited.connect(lambda text: self.edited.emit(criterion.key, text))
@@ -74,6 +76,12 @@ class ScoreEntry(QWidget):
         layout.addWidget(self.rubric, 2, 0, 1, 3)
         layout.setColumnStretch(2, 1)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only entries look it: grey, not white."""
+        self.edit.setReadOnly(read_only)
+        if not self.problem:
+            self.edit.setStyleSheet(READ_ONLY_STYLE if read_only else "")
+
     def show_value(self, text: str) -> None:
         """Show a stored value (or none) without it counting as an edit."""
         self.edit.setText(text)
@@ -87,7 +95,7 @@ class ScoreEntry(QWidget):
         else:
             self.reason.setText("✓" if self.edit.text().strip() else "")
             self.reason.setStyleSheet(OK_STYLE)
-            self.edit.setStyleSheet("")
+            self.edit.setStyleSheet(READ_ONLY_STYLE if self.edit.isReadOnly() else "")
 
     @property
     def problem(self) -> str:

@@ -19,7 +19,7 @@ from judging_app.services.judge_session import JudgeSession
 from judging_app.services.judge_views import CaseRow, case_row, max_total
 from judging_app.ui.judge.conflict_dialog import ConflictDialog
 from judging_app.ui.judge.score_entry import ScoreEntry
-from judging_app.ui.judge.style import BANNER_STYLE, larger
+from judging_app.ui.judge.style import BANNER_STYLE, SUBMITTED_STYLE, larger
 
 
 def _line() -> QFrame:
@@ -70,7 +70,14 @@ class ScorePanel(QWidget):
         self.conflict_note.setObjectName("conflictNote")
         self.conflict_note.setWordWrap(True)
         self.conflict_note.setStyleSheet(BANNER_STYLE)
-        self.declare_button = QPushButton(self.tr("Declare a conflict of interest…"))
+        self.read_only_note = QLabel(
+            self.tr("Submitted: the scores are read-only. Choose Amend… to change them.")
+        )
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet(SUBMITTED_STYLE)
+        self.read_only_note.hide()
+        self.declare_button = QPushButton(self.tr("Conflict of interest…"))
         self.declare_button.setObjectName("declareConflict")
         self.declare_button.clicked.connect(self._declare)
         self.withdraw_button = QPushButton(self.tr("Withdraw the conflict"))
@@ -87,15 +94,19 @@ class ScorePanel(QWidget):
         top.addWidget(self.declare_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.conflict_note)
         for entry in self.entries:
             layout.addWidget(_line())
             layout.addWidget(entry)
         layout.addWidget(_line())
         totals = QHBoxLayout()
+        totals.setContentsMargins(0, 0, 0, 0)
         totals.addWidget(self.total)
         totals.addWidget(self.total_note, 1)
-        layout.addLayout(totals)
+        self.totals = QWidget()
+        self.totals.setLayout(totals)
+        layout.addWidget(self.totals)
         layout.addWidget(comment_label)
         layout.addWidget(self.comment)
         layout.addStretch(1)
@@ -134,9 +145,8 @@ class ScorePanel(QWidget):
         shown = "–" if row.total is None else str(row.total)
         self.total.setText(self.tr("Total %1 / %2").replace("%1", shown).replace("%2", str(top)))
         scored = len(self.entries) - len(row.missing)
-        if row.conflict is not None:
-            self.total_note.setText("")
-        elif row.missing:
+        self.totals.setVisible(row.conflict is None)
+        if row.missing:
             self.total_note.setText(
                 self.tr("(%1 of %2 criteria scored)")
                 .replace("%1", str(scored))
@@ -152,9 +162,10 @@ class ScorePanel(QWidget):
         self._apply_editable()
 
     def _apply_editable(self) -> None:
+        self.read_only_note.setVisible(not self._editable)
         scoring = self._editable and not self._conflicted
         for entry in self.entries:
-            entry.edit.setReadOnly(not scoring)
+            entry.set_read_only(not scoring)
             entry.setEnabled(not self._conflicted)
         self.comment.setReadOnly(not scoring)
         self.comment.setEnabled(not self._conflicted)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from judging_app.services.judge_session import JudgeSession
-from judging_app.services.judge_views import CaseRow, CaseStatus, case_row
+from judging_app.services.judge_views import CaseInfo, CaseRow, CaseStatus, case_row
 from judging_app.ui.judge.case_list import CaseList
 from judging_app.ui.judge.case_model import CaseRowsModel
 from judging_app.ui.judge.case_pane import CasePane
 from judging_app.ui.judge.key_hints import KeyHints
 from judging_app.ui.judge.score_panel import ScorePanel
 from judging_app.ui.judge.settings import JudgeSettings
+
+PREPARE_AFTER_MS = 40
 
 
 class ScoringPage(QWidget):
@@ -83,17 +85,27 @@ class ScoringPage(QWidget):
         left = self.panel.case_id
         if left is not None and left != case_id:
             self._tell_if_unfinished(self.model.case_row(left))
-        state = self.session.case(case_id)
+        self.pane.show_case(*self._text_of(case_id))
+        self.panel.show_case(case_id)
+        QTimer.singleShot(PREPARE_AFTER_MS, self._prepare_neighbours)  # once it is painted
+
+    def _text_of(self, case_id: str) -> tuple[CaseInfo, tuple[str, str, str], str]:
+        """What the case pane shows for ``case_id``: the case, the words around it, a note."""
         row = self.model.case_row(case_id)
         note = ""
-        if row.conflict is not None:
-            note = self.tr("No score needed: %1").replace("%1", row.conflict)
-        self.pane.show_case(
-            state.case,
-            (self.tr("Organisation"), self.tr("Category"), self.tr("Summary")),
-            note,
-        )
-        self.panel.show_case(case_id)
+        if row.automatic:
+            note = self.tr("Excluded automatically (same organisation: %1): no score is needed.")
+        elif row.conflict is not None:
+            note = self.tr("You declared a conflict of interest (%1): no score is needed.")
+        labels = (self.tr("Organisation"), self.tr("Category"), self.tr("Summary"))
+        case = self.session.cases[row.position]
+        return case, labels, note.replace("%1", row.conflict or "")
+
+    def _prepare_neighbours(self) -> None:
+        for offset in (1, -1):
+            case_id = self.case_list.neighbour(offset)
+            if case_id is not None:
+                self.pane.prepare(*self._text_of(case_id))
 
     def _tell_if_unfinished(self, row: CaseRow) -> None:
         if row.status == CaseStatus.PARTLY:

@@ -106,7 +106,8 @@ def test_killing_the_window_loses_no_score_it_had_shown(issued, tmp_path):
     assert child.stdout is not None
     lines = []
     try:
-        assert child.stdout.readline().strip() == "ready"
+        ready = child.stdout.readline().strip()
+        assert ready == "ready", child.stderr.read() if child.stderr else ready
         lines = [child.stdout.readline().strip() for _ in range(80)]  # a dozen cases and more
     finally:
         child.send_signal(signal.SIGKILL)
