@@ -27,6 +27,7 @@ from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
 from judging_app.services import importing, listing, loading, packages, safekeeping, setup
 from judging_app.services.package_returns import PackageImportResult, merge_return
+from judging_app.services.package_status import PackageStatus, package_status
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
 from judging_app.store import models as m
@@ -379,6 +380,13 @@ class Contest:
         return packages.issue_packages(
             self, round_key, out_dir, kdf_cost=kdf_cost, progress=progress
         )
+
+    def package_status(self, round_key: str) -> PackageStatus:
+        """The round's judges holding a current package, those who returned it and the rest."""
+        with self._reading() as session:
+            return package_status(
+                session, self._round(session, loading.load_config(session), round_key)
+            )
 
     def import_votes(self, path: Path) -> ImportResult:
         with self._action() as session:
