@@ -231,6 +231,10 @@
         <translation>%1에 저장됨</translation>
     </message>
     <message>
+        <source>Every case is scored: check the overview, then Submit…</source>
+        <translation>모든 사례를 채점했습니다. 한눈에 보기에서 확인한 뒤 [제출…]을 누르십시오.</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>제출 완료</translation>
     </message>

@@ -18,6 +18,8 @@ from judging_app.services.judge_session import JudgeSession
 from judging_app.services.judge_views import last_submission
 from judging_app.ui.judge.style import BANNER_STYLE, MUTED_STYLE, SUBMITTED_STYLE, larger
 
+READY_STYLE = "QPushButton { font-weight: bold; color: #1e7a34; }"
+
 
 class SessionHeader(QFrame):
     submit_requested = Signal()
@@ -67,7 +69,8 @@ class SessionHeader(QFrame):
         button.setMinimumHeight(36)
         return button
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
+        """Show the session's state; True when every case is scored and nothing is submitted."""
         progress = self._session.progress()
         self.progress.setRange(0, max(progress.assigned, 1))
         self.progress.setValue(progress.complete)
@@ -94,9 +97,12 @@ class SessionHeader(QFrame):
                 )
             )
             self.state.setStyleSheet(BANNER_STYLE)
+        ready = not submitted and progress.complete == progress.assigned
         self.submit_button.setVisible(not submitted)
+        self.submit_button.setStyleSheet(READY_STYLE if ready else "")
         self.amend_button.setVisible(submitted)
         self.save_button.setEnabled(submitted)
+        return ready
 
     def set_locked(self, locked: bool) -> None:
         """Before the pledge is signed, no action is reachable (nor shown)."""

@@ -58,6 +58,8 @@ class JudgeWindow(QMainWindow):
         self.setFont(larger(QApplication.font(), WINDOW_FONT))
         self.session = session
         self.chooser = chooser
+        self._settings = settings
+        self._ready = False
         self.keep_session = False
         """True when the window closes to be rebuilt (another language) on the same session."""
         meta = session.meta
@@ -92,7 +94,15 @@ class JudgeWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.menus = JudgeMenus(self, language)
         self._connect()
+        self._restore_layout()
         self._show_stage()
+
+    def _restore_layout(self) -> None:
+        """Where the judge left the window and its panes last time."""
+        if self._settings.geometry:
+            self.restoreGeometry(self._settings.geometry)
+        if self._settings.splitter:
+            self.scoring.splitter.restoreState(self._settings.splitter)
 
     def _connect(self) -> None:
         self.header.submit_requested.connect(self.submit)
@@ -164,10 +174,14 @@ class JudgeWindow(QMainWindow):
         self.saved_label.setText(
             self.tr("Saved at %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
         )
-        self.header.refresh()
+        ready, self._ready = self._ready, self.header.refresh()
+        if self._ready and not ready:
+            self.statusBar().showMessage(
+                self.tr("Every case is scored: check the overview, then Submit…"), 30000
+            )
 
     def _refresh_state(self) -> None:
-        self.header.refresh()
+        self._ready = self.header.refresh()
         self.menus.set_working(self.stage() == "work")
         self.scoring.set_editable(self.session.status != "submitted")
 
@@ -268,6 +282,8 @@ class JudgeWindow(QMainWindow):
             self.open_requested.emit(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.geometry = self.saveGeometry()
+        self._settings.splitter = self.scoring.splitter.saveState()
         if not self.keep_session:
             self.session.close()
         event.accept()
