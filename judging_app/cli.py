@@ -33,8 +33,6 @@ from judging_app.services.contest import Contest, FinalRanking, RoundRanking
 from judging_app.services.package_returns import PackageImportResult
 from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
-from judging_app.services.reporting import export_report
-from judging_app.services.verification import verify_contest
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -275,6 +273,8 @@ def _print_final(ranking: FinalRanking) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
+    from judging_app.services.reporting import export_report  # XlsxWriter only when reporting
+
     def run(contest: Contest) -> None:
         path = export_report(contest, Path(args.out))
         print(f"wrote {path}")
@@ -300,6 +300,8 @@ def cmd_restore(args: argparse.Namespace) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from judging_app.services.verification import verify_contest
+
     report = Path(args.report) if args.report else None
     verification = verify_contest(Path(args.db), report=report)
     marks = {"ok": "ok  ", "failed": "FAIL", "none": "--  "}

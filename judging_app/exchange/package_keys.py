@@ -17,17 +17,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
+# cryptography is imported where it is used: a ranking or a report never loads it (0.1 s).
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 KDF = "scrypt"
 PIN_DIGITS = 6
@@ -79,14 +76,20 @@ def new_pin() -> str:
 
 
 def new_private_key() -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
 
 
 def public_bytes(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def private_bytes(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
     return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
@@ -99,6 +102,8 @@ def _aad(package_uid: str, key_fingerprint: str) -> bytes:
 
 
 def derive_key(pin: str, salt: bytes, cost: KdfCost) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     cost.check()
     kdf = Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p)
     return kdf.derive(pin.encode("ascii"))
@@ -107,6 +112,8 @@ def derive_key(pin: str, salt: bytes, cost: KdfCost) -> bytes:
 def seal(
     key: Ed25519PrivateKey, pin: str, *, package_uid: str, cost: KdfCost = DEFAULT_COST
 ) -> SealedKey:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     aad = _aad(package_uid, fingerprint(public_bytes(key.public_key())))
@@ -118,6 +125,10 @@ def unseal(
     sealed: SealedKey, pin: str, *, package_uid: str, key_fingerprint: str
 ) -> Ed25519PrivateKey:
     """The private key, or :class:`WrongPin`. The key must match ``key_fingerprint``."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if sealed.kdf != KDF or not pin.isascii():
         raise WrongPin
     try:
@@ -138,6 +149,9 @@ def sign(key: Ed25519PrivateKey, data: bytes) -> bytes:
 
 def verify(public_key: bytes, signature: bytes, data: bytes) -> bool:
     """Whether ``signature`` is ``public_key``'s signature of ``data`` (Ed25519, RFC 8032)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, data)
     except (InvalidSignature, ValueError):

@@ -16,10 +16,13 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import xlsxwriter
+from typing import TYPE_CHECKING
 
 from judging_app.domain.messages import register, text
+
+if TYPE_CHECKING:
+    import xlsxwriter
+    import xlsxwriter.worksheet
 
 SLIPS_PER_PAGE = 4
 _ROWS_PER_SLIP = 9
@@ -72,6 +75,8 @@ def write_pin_slips(
     path: Path, slips: Sequence[PinSlip], *, contest: str, round_name: str, issued_at: str
 ) -> None:
     """The print-ready slips (see the module docstring)."""
+    import xlsxwriter  # here: only issuing packages writes slips
+
     book = xlsxwriter.Workbook(str(path))
     try:
         fmt = _formats(book)

@@ -73,10 +73,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, Literal, TypeAlias, TypeVar
 
-import openpyxl
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
-from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
 from judging_app.domain.messages import UserError, register, text
 
@@ -279,7 +277,7 @@ class HeaderCell:
 
     @property
     def letter(self) -> str:
-        return str(get_column_letter(self.index + 1))
+        return str(_column_letter(self.index + 1))
 
 
 @dataclass(frozen=True)
@@ -412,6 +410,16 @@ def read_table(
 
     rows: list[Row] = []
     seen_keys: dict[tuple[Value, ...], int] = {}
+    # Where each wanted column sits (None: absent), found once rather than per row.
+    places = [
+        (position, column, None if cell is None else cell.index)
+        for position, column in enumerate(wanted)
+        for cell in (first_cells.get(column.name),)
+    ]
+    # A cell's value depends only on its raw content and its column, and a large table repeats
+    # its cells (scores, judge and case ids): each distinct (type, content, column) is converted
+    # once. The type is in the key so that True, 1 and 1.0 (equal in Python) stay apart.
+    converted: dict[tuple[type, _Raw, int], Value | _Refusal] = {}
     for index in range(header_at + 1, len(raw_rows)):
         cells = raw_rows[index]
         if _is_blank_row(cells):
@@ -419,18 +427,26 @@ def read_table(
         number = index + 1
         values: dict[str, Value] = {}
         row_ok = True
-        for column in wanted:
-            place = first_cells.get(column.name)
-            if place is None:
+        width = len(cells)
+        for position, column, at in places:
+            if at is None:
                 values[column.name] = None
                 continue
-            raw = cells[place.index] if place.index < len(cells) else None
-            try:
-                values[column.name] = _convert(raw, column)
-            except _Refusal as refusal:
+            raw = cells[at] if at < width else None
+            memo = (raw.__class__, raw, position)
+            outcome = converted.get(memo, _MISSING)
+            if outcome is _MISSING:
+                try:
+                    outcome = _convert(raw, column)
+                except _Refusal as refusal:
+                    outcome = refusal
+                converted[memo] = outcome
+            if isinstance(outcome, _Refusal):
                 row_ok = False
-                params = {"value": _show(raw)} | refusal.params
-                problems.append(table.error_at(number, column.name, refusal.message_id, **params))
+                params = {"value": _show(raw)} | outcome.params
+                problems.append(table.error_at(number, column.name, outcome.message_id, **params))
+            else:
+                values[column.name] = outcome
         row = Row(number, MappingProxyType(values))
         if key_names and all(values.get(name) is not None for name in key_names):
             key_value = tuple(values[name] for name in key_names)
@@ -464,6 +480,7 @@ class _Uncached:
 
 
 _UNCACHED = _Uncached()
+_MISSING: Any = object()  # not converted yet
 
 
 @dataclass(frozen=True)
@@ -484,6 +501,16 @@ class _Refusal(Exception):
         super().__init__(message_id)
         self.message_id = message_id
         self.params = params
+
+
+def _column_letter(number: int) -> str:
+    """Excel's column letters of a 1-based column number (A, …, Z, AA, …), as openpyxl spells
+    them (kept here so that reading a csv never imports openpyxl)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _fail(message_id: str, **params: object) -> TableError:
@@ -631,6 +658,8 @@ def _read_cells(path: Path, handle: IO[bytes], sheet: str | None) -> tuple[_RawR
     with warnings.catch_warnings():
         # openpyxl warns about styles, extensions and dates it drops; none matters here.
         warnings.simplefilter("ignore")
+        import openpyxl  # here: a csv import or a ranking never pays for loading it
+
         workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         try:
             worksheet = _pick_sheet(path, workbook, sheet)
@@ -707,6 +736,8 @@ def _uncached_formulas(archive: zipfile.ZipFile, member: str) -> list[tuple[int,
             if tag == "c":
                 reference = element.get("r")
                 if reference:
+                    from openpyxl.utils.cell import coordinate_to_tuple
+
                     row, column = coordinate_to_tuple(reference)
                 else:
                     column += 1
@@ -734,7 +765,7 @@ def _is_blank(raw: _Raw) -> bool:
 
 
 def _is_blank_row(cells: Sequence[_Raw]) -> bool:
-    return all(_is_blank(raw) for raw in cells)
+    return not any(raw is not None and (not isinstance(raw, str) or raw.strip()) for raw in cells)
 
 
 def _read_header(path: Path, header_row: int, cells: Sequence[_Raw]) -> list[HeaderCell]:
@@ -754,7 +785,7 @@ def _header_problems(
     file, row = table.path.name, table.header_row
     for index, raw in enumerate(cells):
         if raw is _UNCACHED:
-            cell = f" ({get_column_letter(index + 1)}{row})"
+            cell = f" ({_column_letter(index + 1)}{row})"
             problems.append(UserError("table.header_formula", file=file, row=row, cell=cell))
     titles = [cell.title for cell in header]
     found = ", ".join(f'"{_one_line(title, limit=30)}"' for title in titles[:12])

@@ -82,9 +82,44 @@ def supersede(session: Session, model: type[m.Base], ids: Sequence[int], now: da
 
 
 def insert_rows(session: Session, model: type[m.Base], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) as one prepared statement run many times.
+
+    The statement is compiled once for the connection's dialect and each column's bind processor
+    (the one SQLAlchemy itself would apply: Decimal to the backend's number, aware datetimes to UTC)
+    is looked up once, so that a row costs a few function calls instead of SQLAlchemy's generic
+    per-row parameter processing. The stored values are exactly those of ``insert(table)``; rows
+    of another shape, or a table with Python-side defaults left out, take that generic path.
+    """
+    if not rows:
+        return
     table = _table(model)
-    for chunk in _chunks(rows):
-        session.execute(insert(table), list(chunk))
+    names = tuple(rows[0])
+    defaulted = any(
+        c.default is not None and c.name not in names for c in table.columns if not c.primary_key
+    )
+    if defaulted or any(tuple(row) != names for row in rows):
+        for chunk in _chunks(rows):
+            session.execute(insert(table), list(chunk))
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(names))
+    order = compiled.positiontup if compiled.positional else None
+    keys = tuple(order) if order is not None else names
+    first = rows[0]
+    columns: list[list[Any]] = []
+    for key in keys:
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if all(row[key] is first[key] for row in rows):  # the provenance: one object for all
+            columns.append([first[key] if process is None else process(first[key])] * len(rows))
+        elif process is None:
+            columns.append([row[key] for row in rows])
+        else:
+            columns.append([process(row[key]) for row in rows])
+    params: list[Any] = list(zip(*columns, strict=True))
+    if order is None:
+        params = [dict(zip(keys, values, strict=True)) for values in params]
+    connection.exec_driver_sql(compiled.string, params)
 
 
 def _apply(

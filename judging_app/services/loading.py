@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from judging_app.domain.config import ContestConfig, parse_config
 from judging_app.domain.ranking import FinalResult, rank_final
@@ -73,21 +74,38 @@ def excluded_pairs(session: Session, round_id: int) -> frozenset[tuple[str, str]
 
 
 def current_score_rows(session: Session, round_id: int) -> tuple[ScoreRow, ...]:
-    query = (
-        select(m.Judge.judge_id, m.Case.case_id, m.Criterion.key, m.Score.value)
-        .join(m.Judge, m.Score.judge_pk == m.Judge.id)
-        .join(m.Case, m.Score.case_pk == m.Case.id)
-        .join(m.Criterion, m.Score.criterion_id == m.Criterion.id)
-        .where(m.Score.round_id == round_id, m.Score.is_current, m.Score.value.is_not(None))
+    """The round's current scores, one row per (judge, case), sorted by judge and case id.
+
+    Read as plain ids and raw values (no ORM, no joins), the ids then named from three small maps;
+    each distinct raw value goes through the score column's own result processor once, so the
+    Decimals are exactly those an ORM query gives (a large round repeats a few dozen values).
+    """
+    judge, case, criterion = m.Judge.__table__.c, m.Case.__table__.c, m.Criterion.__table__.c
+    score = m.Score.__table__.c
+    judges: dict[int, str] = dict(session.execute(select(judge.id, judge.judge_id)).all())
+    cases: dict[int, str] = dict(session.execute(select(case.id, case.case_id)).all())
+    keys: dict[int, str] = dict(session.execute(select(criterion.id, criterion.key)).all())
+    dialect = session.connection().dialect
+    process = score.value.type.dialect_impl(dialect).result_processor(dialect, None)
+    query = select(
+        score.judge_pk, score.case_pk, score.criterion_id, type_coerce(score.value, NullType())
+    ).where(score.round_id == round_id, score.is_current, score.value.is_not(None))
+    values: dict[tuple[type, object], Decimal] = {}
+    by_pair: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    for judge_pk, case_pk, criterion_id, raw in session.execute(query):
+        memo = (raw.__class__, raw)
+        value = values.get(memo)
+        if value is None:
+            value = raw if process is None else process(raw)
+            if value is None:
+                continue
+            values[memo] = value
+        by_pair[(judge_pk, case_pk)][keys[criterion_id]] = value
+    named = sorted(
+        ((judges[judge_pk], cases[case_pk]), scores)
+        for (judge_pk, case_pk), scores in by_pair.items()
     )
-    by_pair: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
-    for judge_id, case_id, key, value in session.execute(query):
-        if value is not None:
-            by_pair[(judge_id, case_id)][key] = value
-    return tuple(
-        ScoreRow(judge_id, case_id, scores)
-        for (judge_id, case_id), scores in sorted(by_pair.items())
-    )
+    return tuple(ScoreRow(judge_id, case_id, scores) for (judge_id, case_id), scores in named)
 
 
 def round_data(session: Session, key: str) -> RoundData:

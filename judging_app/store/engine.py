@@ -20,20 +20,35 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, pool
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from judging_app.domain.messages import UserError, register, text
 from judging_app.store import backups
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a file is created or migrated (it costs a tenth of a second at
+# every start otherwise): opening a file at the current schema never needs it.
+
+
+def _alembic_errors() -> tuple[type[Exception], ...]:
+    """Alembic's CommandError when Alembic has been imported (none can be raised before)."""
+    util = sys.modules.get("alembic.util")
+    return (util.CommandError,) if util is not None else ()
+
+
+def _build_errors() -> tuple[type[Exception], ...]:
+    return (SQLAlchemyError, sqlite3.Error, *_alembic_errors())
+
 
 APPLICATION_ID = 0x4A444231  # "JDB1"
 SCHEMA_VERSION = 3  # the newest migration, judging_app/store/migrations/versions/0003_*.py
@@ -147,7 +162,7 @@ def create_contest_database(path: str | os.PathLike[str]) -> Engine:
         raise UserError("store.exists", file=path)
     try:
         _build(file)
-    except (SQLAlchemyError, CommandError, sqlite3.Error) as error:
+    except _build_errors() as error:
         _remove_database_files(file)
         raise UserError("store.cannot_create", file=path, detail=_reason(error)) from error
     except BaseException:
@@ -245,6 +260,8 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """The Alembic configuration of the packaged migrations, built in code (no alembic.ini)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -254,6 +271,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def upgrade_schema(connection: Connection, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` on ``connection`` (any backend), in its transaction."""
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)
 
 
@@ -306,6 +325,8 @@ def _stamp(connection: Connection, version: int) -> None:
 def _check_foreign_keys(connection: Connection) -> None:
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
+        from alembic.util import CommandError
+
         raise CommandError(f"foreign keys broken by the migration: {broken[:3]}")
 
 
@@ -394,7 +415,7 @@ def _upgrade(file: Path, shown: object, found: int) -> None:
     except BaseException as error:  # whatever failed, a half-upgraded file must not stay
         engine.dispose()
         refusal = _restore_after_failed_upgrade(file, shown, found, backup, error)
-        if isinstance(error, (SQLAlchemyError, CommandError, sqlite3.Error, OSError)):
+        if isinstance(error, (SQLAlchemyError, sqlite3.Error, OSError, *_alembic_errors())):
             raise refusal from error
         raise
     finally:
