@@ -117,7 +117,9 @@ def main() -> None:
         for value in values:
             type_score(value)
             QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier
+        )
     type_score("45")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     type_score("22.5")
