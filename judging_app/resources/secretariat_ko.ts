@@ -719,6 +719,22 @@
         <translation>모든 점수가 입력되었습니다. 마감할 수 있습니다.</translation>
     </message>
     <message>
+        <source>No judge package issued for this round.</source>
+        <translation>이 단계에 발급된 심사 패키지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Judge packages: %1 issued · %2 returned · %3 missing.</source>
+        <translation>심사 패키지: %1 발급 · %2 회수 · %3 미회수.</translation>
+    </message>
+    <message>
+        <source>Not returned yet: %1</source>
+        <translation>아직 회수되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>The round is closed: no more returns are merged.</source>
+        <translation>마감된 단계입니다. 더 이상 회수 패키지를 병합하지 않습니다.</translation>
+    </message>
+    <message>
         <source>Every case of this round is ranked in the final field.</source>
         <translation>이 단계의 모든 사례가 최종 순위에 오릅니다.</translation>
     </message>
@@ -998,6 +1014,10 @@
     <message>
         <source>%1 entries</source>
         <translation>%1건</translation>
+    </message>
+    <message>
+        <source>Packages %1 issued · %2 returned · %3 missing</source>
+        <translation>패키지 %1 발급 · %2 회수 · %3 미회수</translation>
     </message>
     <message>
         <source>import a table</source>

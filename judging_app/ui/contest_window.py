@@ -131,9 +131,9 @@ class ContestWindow(QMainWindow):
     # -- steps and pages ---------------------------------------------------------------------------
 
     def refresh_steps(self) -> None:
-        self.steps.update(
-            self.contest.config(), self.contest.status(), len(self.contest.audit_log())
-        )
+        config = self.contest.config()
+        packages = {r.key: self.contest.package_status(r.key) for r in config.rounds}
+        self.steps.update(config, self.contest.status(), len(self.contest.audit_log()), packages)
 
     def show_step(self, key: str) -> None:
         row = [s.key for s in self.steps.steps()].index(key)

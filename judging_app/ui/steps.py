@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QS
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from judging_app.domain.config import ContestConfig
+from judging_app.services.package_status import PackageStatus
 from judging_app.services.status import ContestStatus
 from judging_app.ui.table_model import Index
 
@@ -25,6 +27,8 @@ class Step:
     detail: str
     state: str
     """``done``, ``active`` (needs the user now), ``todo`` (later) or ``info``."""
+    tooltip: str = ""
+    """The whole state when ``detail`` shows only part of it (empty: ``detail``)."""
 
 
 def _icon(state: str) -> QIcon:
@@ -54,8 +58,15 @@ class StepsModel(QAbstractListModel):
     def steps(self) -> list[Step]:
         return list(self._steps)
 
-    def update(self, config: ContestConfig, status: ContestStatus, audit_entries: int) -> None:
-        steps = self._build(config, status, audit_entries)
+    def update(
+        self,
+        config: ContestConfig,
+        status: ContestStatus,
+        audit_entries: int,
+        packages: Mapping[str, PackageStatus] | None = None,
+    ) -> None:
+        """``packages``: each round's judge packages, by round key (none issued if absent)."""
+        steps = self._build(config, status, audit_entries, packages or {})
         if [s.key for s in steps] == [s.key for s in self._steps]:
             self._steps = steps
             self.dataChanged.emit(self.index(0), self.index(len(steps) - 1))
@@ -64,7 +75,13 @@ class StepsModel(QAbstractListModel):
             self._steps = steps
             self.endResetModel()
 
-    def _build(self, config: ContestConfig, status: ContestStatus, audit: int) -> list[Step]:
+    def _build(
+        self,
+        config: ContestConfig,
+        status: ContestStatus,
+        audit: int,
+        packages: Mapping[str, PackageStatus],
+    ) -> list[Step]:
         number = QLocale().toString
         steps = [
             Step(
@@ -89,7 +106,13 @@ class StepsModel(QAbstractListModel):
                 state = "active"
             else:
                 detail, state = self.tr("every score in: close it"), "active"
-            steps.append(Step(f"round:{round_.key}", round_.name, detail, state))
+            issued = packages.get(round_.key)
+            tooltip = ""
+            if issued is not None and issued.issued:
+                counts = self.packages_text(issued)
+                tooltip = f"{detail}\n{counts}"
+                detail = detail if round_.state == "closed" else counts
+            steps.append(Step(f"round:{round_.key}", round_.name, detail, state, tooltip))
         last_closed = status.rounds[-1].state == "closed"
         if status.votes:
             votes = Step(
@@ -122,6 +145,16 @@ class StepsModel(QAbstractListModel):
         )
         return steps
 
+    def packages_text(self, packages: PackageStatus) -> str:
+        """``Packages 10 issued · 7 returned · 3 missing``"""
+        number = QLocale().toString
+        return (
+            self.tr("Packages %1 issued · %2 returned · %3 missing")
+            .replace("%1", number(len(packages.issued)))
+            .replace("%2", number(len(packages.returned)))
+            .replace("%3", number(len(packages.missing)))
+        )
+
     def _count_step(self, key: str, title: str, count: int, template: str) -> Step:
         if count:
             return Step(key, title, template.replace("%1", QLocale().toString(count)), "done")
@@ -139,7 +172,7 @@ class StepsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[step.state]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return step.detail
+            return step.tooltip or step.detail
         if role == STATE_ROLE:
             return step.state
         if role == Qt.ItemDataRole.SizeHintRole:

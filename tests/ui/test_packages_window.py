@@ -57,6 +57,10 @@ def test_issue_and_merge_packages_through_the_window(
     qtbot.mouseClick(page.issue_button, LEFT)
     wait_idle(qtbot, window)
     assert len(list(issued_dir.glob("*.jpkg"))) == 10
+    steps = {s.key: s for s in window.steps.steps()}
+    assert steps["round:written"].detail == "Packages 10 issued · 0 returned · 10 missing"
+    assert "249 scores missing" in steps["round:written"].tooltip
+    assert "10 issued · 0 returned · 10 missing" in page.packages.text()
     assert [p.suffix for p in chooser.shown] == [".xlsx"]  # the PIN slips, opened for printing
 
     pins = {}
@@ -89,6 +93,10 @@ def test_issue_and_merge_packages_through_the_window(
     }
     assert grid.missing == 249 - 2 * 25  # J01 and J06 scored their 25 cases each
     assert "199 scores missing" in page.state.text()
+    steps = {s.key: s for s in window.steps.steps()}
+    assert steps["round:written"].detail == "Packages 10 issued · 2 returned · 8 missing"
+    assert steps["round:presentation"].detail == "waiting"  # nothing issued there
+    assert "Not returned yet: J02, J03, J04, J05, J07" in page.packages.text()
 
 
 def test_the_event_loop_turns_while_100_packages_are_checked(

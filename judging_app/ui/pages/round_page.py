@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.domain.scoring import CaseResult
 from judging_app.domain.stats import LEANING_SHARE
+from judging_app.services.package_status import PackageStatus
 from judging_app.ui.alerts import show_error
 from judging_app.ui.charts import Lean, LeniencyChart
 from judging_app.ui.columns import leniency_columns, round_ranking_columns
@@ -79,6 +80,9 @@ class RoundPage(Page):
         self.state = QLabel()
         self.state.setObjectName("roundState")
         self.state.setWordWrap(True)
+        self.packages = QLabel()
+        self.packages.setObjectName("roundPackages")
+        self.packages.setWordWrap(True)
         self.buttons = self._buttons()
         self.grid = GridModel(self)
         self.grid_proxy = sorting_proxy(self.grid, self)
@@ -106,6 +110,7 @@ class RoundPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"{self.round.name} ({self.round.key})"))
         layout.addWidget(self.state)
+        layout.addWidget(self.packages)
         layout.addLayout(self.buttons)
         layout.addWidget(self.tabs, 1)
 
@@ -176,6 +181,7 @@ class RoundPage(Page):
         grid = self.contest.round_grid(self.round_key)
         ranking = self.contest.round_ranking(self.round_key)
         self._show_state(status.state, status.cases, grid.missing)
+        self._show_packages(self.contest.package_status(self.round_key))
         self.grid.set_grid(grid)
         fit_columns(self.grid_view, limit=320)
         header = self.grid_view.horizontalHeader()
@@ -223,6 +229,22 @@ class RoundPage(Page):
             else:
                 text += self.tr("Every score is in: the round can be closed.")
         self.state.setText(text)
+
+    def _show_packages(self, packages: PackageStatus) -> None:
+        if not packages.issued:
+            self.packages.setText(self.tr("No judge package issued for this round."))
+            return
+        text = (
+            self.tr("Judge packages: %1 issued · %2 returned · %3 missing.")
+            .replace("%1", str(len(packages.issued)))
+            .replace("%2", str(len(packages.returned)))
+            .replace("%3", str(len(packages.missing)))
+        )
+        if packages.missing and not packages.closed:
+            text += " " + self.tr("Not returned yet: %1").replace("%1", ", ".join(packages.missing))
+        elif packages.closed:
+            text += " " + self.tr("The round is closed: no more returns are merged.")
+        self.packages.setText(text)
 
     def _show_ranking_note(self, advancing: int, warnings: tuple[str, ...], state: str) -> None:
         if self.round.advance is None:
