@@ -11,7 +11,7 @@ from judging_app.services.contest import Contest
 from judging_app.ui.pages.merge_dialog import MergeDialog
 from judging_app.ui.pages.packages_actions import packages_in
 from tests.helpers import dump
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import find_dialog, wait_idle
 
 pytestmark = pytest.mark.skipif(
     not hasattr(Contest, "issue_packages"), reason="judge packages are not in this version"
@@ -133,3 +133,108 @@ def test_the_event_loop_turns_while_100_packages_are_checked(
     qtbot.mouseClick(dialog.merge_button, LEFT)  # the same package 100 times: one merge refused
     qtbot.waitUntil(lambda: not dialog.busy, timeout=120000)
     assert dump(tmp_path / "contest.jdb") == before  # all or nothing
+
+
+def test_the_demo_contest_with_judge_packages_through_the_window(
+    qtbot, controller, chooser, demo_files, tmp_path, capsys
+):
+    """The whole demo contest: the written round by judge packages issued from the window and
+    returned by every judge (played with JudgeSession), merged from a folder through the merge
+    dialog; the presentation round by score table; votes; the final ranking as the command line
+    ranks it; the report."""
+    import json
+
+    from judging_app.exchange.package_keys import KdfCost
+    from tests.helpers import run
+    from tests.ui.test_contest_window import advance, import_through_preview, new_contest
+
+    window = new_contest(qtbot, controller, chooser, demo_files, tmp_path)
+    window.show_step("cases")
+    cases = window.pages["cases"]
+    import_through_preview(qtbot, window, chooser, cases.import_button, [demo_files.cases_xlsx])
+    window.show_step("judges")
+    judges = window.pages["judges"]
+    import_through_preview(qtbot, window, chooser, judges.import_button, [demo_files.judges_xlsx])
+
+    written = window.pages["round:written"]
+    window.show_step("round:written")
+    assert written.packages.text() == "No judge package issued for this round."
+    written.issue_options = {"kdf_cost": KdfCost(n=2**8)}
+    issued_dir = tmp_path / "issued"
+    issued_dir.mkdir()
+    chooser.answer("choose_folder", issued_dir)
+    qtbot.mouseClick(written.issue_button, LEFT)
+    wait_idle(qtbot, window)
+    steps = {s.key: s for s in window.steps.steps()}
+    assert steps["round:written"].detail == "Packages 10 issued · 0 returned · 10 missing"
+
+    pin_csv = next(issued_dir.glob("*.csv"))
+    rows = csv.DictReader(pin_csv.read_text(encoding="utf-8-sig").splitlines())
+    pins = {r["judge_id"]: next(v for k, v in r.items() if "pin" in k.lower()) for r in rows}
+    assert len(pins) == 10
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for judge_id, pin in sorted(pins.items()):
+        package = next(p for p in issued_dir.glob("*.jpkg") if judge_id in p.name)
+        play_judge(package, pin, tmp_path / "judge-data", stick)
+
+    chooser.answer("choose_folder", stick)
+    folder_action = written.merge_button.menu().actions()[1]
+    folder_action.trigger()  # "Choose a folder or USB stick…"
+    dialog = find_dialog(MergeDialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    assert len(dialog.model.rows()) == 10 and all(v.accepted for v in dialog.model.rows())
+    qtbot.mouseClick(dialog.merge_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    wait_idle(qtbot, window)
+    assert "Every score is in" in written.state.text()
+    steps = {s.key: s for s in window.steps.steps()}
+    assert steps["round:written"].detail == "Packages 10 issued · 10 returned · 0 missing"
+    assert steps["round:written"].state == "active"
+    assert "10 issued · 10 returned · 0 missing" in written.packages.text()
+
+    advance(qtbot, window, "written")
+    merged = [
+        (row.case_id, row.exact, dict(row.totals), row.advances) for row in written.ranking.rows()
+    ]
+    table = [
+        (row.case_id, row.exact, dict(row.totals), row.advances)
+        for row in build_demo().written_ranking
+    ]
+    assert merged == table  # the packages carried exactly the demo's score table
+    assert sum(1 for row in written.ranking.rows() if row.advances) == 18
+    steps = {s.key: s for s in window.steps.steps()}
+    assert (steps["round:written"].detail, steps["round:written"].state) == ("closed", "done")
+    assert "The round is closed" in written.packages.text()
+
+    presentation = window.pages["round:presentation"]
+    window.show_step("round:presentation")
+    assert presentation.grid.rowCount() == 18
+    import_through_preview(
+        qtbot, window, chooser, presentation.import_button, [demo_files.scores_presentation_xlsx]
+    )
+    advance(qtbot, window, "presentation")
+
+    votes = window.pages["votes"]
+    window.show_step("votes")
+    import_through_preview(qtbot, window, chooser, votes.import_button, [demo_files.votes_xlsx])
+
+    final = window.pages["final"]
+    window.show_step("final")
+    shown = [(e.rank, e.case_id, str(e.final), e.award) for e in final.model.rows()]
+    capsys.readouterr()
+    assert run("rank", tmp_path / "contest.jdb", "--json") == 0
+    expected = json.loads(capsys.readouterr().out)["ranking"]
+    assert shown == [(r["rank"], r["case_id"], str(r["final"]), r["award"]) for r in expected]
+    assert len(shown) == 9  # the presentation round's advance
+
+    report = window.pages["report"]
+    window.show_step("report")
+    out = tmp_path / "report.xlsx"
+    chooser.answer("save_report", out)
+    qtbot.mouseClick(report.export_button, LEFT)
+    qtbot.waitUntil(lambda: report.written == out, timeout=60000)
+    assert out.stat().st_size > 0
+    window.show_step("audit")
+    actions = [row.action for row in window.pages["audit"].model.rows()]
+    assert actions.count("advance") == 2
