@@ -421,18 +421,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"judging-app {args.verb}: {error}{_restore_hint(error, args)}", file=sys.stderr)
         return 1
-    except OSError as error:
-        if error.errno not in _DISK_FULL:
-            return _unexpected(args)
-        print(
-            f"judging-app {args.verb}: {error.filename or ''}: {text('cli.disk_full')}",
-            file=sys.stderr,
-        )
-        return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        return _unexpected(args)
+    except Exception as error:
+        full = _disk_full(error)
+        if full is None:
+            return _unexpected(args)
+        where = f"{Path(full.filename).name}: " if full.filename else ""
+        print(f"judging-app {args.verb}: {where}{text('cli.disk_full')}", file=sys.stderr)
+        return 1
     return code if isinstance(code, int) else 0
 
 
@@ -461,6 +458,17 @@ register(
         ),
     }
 )
+
+
+def _disk_full(error: BaseException) -> OSError | None:
+    """The full-disk error behind ``error`` (itself, or what a library wrapped), if any."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _DISK_FULL:
+            return seen
+        wrapped = [a for a in getattr(seen, "args", ()) if isinstance(a, OSError)]
+        seen = wrapped[0] if wrapped else seen.__cause__ or seen.__context__
+    return None
 
 
 def _restore_hint(error: UserError, args: argparse.Namespace) -> str:

@@ -273,7 +273,8 @@ def _check_connection(connection: sqlite3.Connection, shown: str, *, ours: bool)
         raise UserError("pkgfile.newer", file=shown, found=version, supported=FORMAT_VERSION)
     try:
         rows = connection.execute("PRAGMA quick_check(3)").fetchall()
-        problem = "; ".join(str(row[0]) for row in rows)
+        lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+        problem = "; ".join(line for line in lines if line and not line.startswith("***"))
     except (sqlite3.Error, ValueError) as error:  # a damaged page can make the report undecodable
         problem = why(error)
     if problem != "ok":

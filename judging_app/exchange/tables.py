@@ -723,6 +723,8 @@ def _uncached_formulas(archive: zipfile.ZipFile, member: str) -> list[tuple[int,
     (``t="str"``).
     """
     found: list[tuple[int, int]] = []
+    if not _has_formula(archive, member):  # most tables: no second parse of a large sheet
+        return found
     row = column = 0
     with archive.open(member) as source:
         for event, element in iterparse(source, events=("start", "end")):
@@ -750,6 +752,20 @@ def _uncached_formulas(archive: zipfile.ZipFile, member: str) -> list[tuple[int,
             elif tag == "row":
                 element.clear()
     return found
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _has_formula(archive: zipfile.ZipFile, member: str) -> bool:
+    """Whether the sheet's XML has a formula element at all (a byte scan, chunk by chunk)."""
+    tail = b""
+    with archive.open(member) as source:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
 
 
 # --------------------------------------------------------------------------------------------------

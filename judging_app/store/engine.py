@@ -363,12 +363,13 @@ def _check_file(file: Path, shown: object) -> int:
             application_id = _pragma(connection, "application_id")
             version = _pragma(connection, "user_version")
         except sqlite3.DatabaseError as error:  # "file is not a database"
+            _refuse_if_unreadable(error, shown)
             if backups.list_backups(file):  # it was one of ours: its header is damaged
                 raise _damaged(file, shown, _reason(error)) from error
             raise UserError("store.not_contest", file=shown) from error
         if application_id != APPLICATION_ID or version < 1:
             raise UserError("store.not_contest", file=shown)
-        problem = _quick_check(connection)
+        problem = _quick_check(connection, shown)
     if problem:
         raise _damaged(file, shown, problem)
     return version
@@ -391,13 +392,23 @@ def _pragma(connection: sqlite3.Connection, name: str) -> int:
     return int(row[0])
 
 
-def _quick_check(connection: sqlite3.Connection) -> str:
+def _quick_check(connection: sqlite3.Connection, shown: object) -> str:
     """What ``PRAGMA quick_check`` finds wrong (a few lines), or "" when the file is intact."""
     try:
         rows = connection.execute("PRAGMA quick_check(3)").fetchall()
     except sqlite3.DatabaseError as error:
+        _refuse_if_unreadable(error, shown)
         return _reason(error)
     return backups.check_result([str(row[0]) for row in rows])
+
+
+def _refuse_if_unreadable(error: sqlite3.DatabaseError, shown: object) -> None:
+    """A file that cannot be read (an I/O error, a full disk for its ``-shm``, busy) is refused
+    as such: that is no sign of damage, and the file is left alone."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _UNREADABLE_CODES:
+        detail = _storage_problem(error) or _reason(error)
+        raise UserError("store.cannot_open", file=shown, detail=detail) from error
 
 
 def _upgrade(file: Path, shown: object, found: int) -> None:
@@ -454,6 +465,8 @@ def _restore_after_failed_upgrade(
 _STORAGE_CODES = {13: "storage.disk_full", 10: "storage.io_error", 8: "storage.read_only"}
 _BUSY_CODES = {5, 6}
 _DAMAGE_CODES = {11, 26}
+#: I/O error, full, read-only, busy, locked, out of memory, cannot open: the file is unreadable now.
+_UNREADABLE_CODES = {10, 13, 8, 5, 6, 7, 14}
 
 
 def _storage_problem(error: BaseException) -> str | None:

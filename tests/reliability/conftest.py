@@ -145,3 +145,66 @@ def finished(small: dict[str, Path]) -> dict[str, Path]:
     assert run("advance", db, "--round", "final") == 0
     assert run("import-votes", db, small["votes"]) == 0
     return small
+
+
+@dataclass(frozen=True)
+class Returned:
+    db: Path  # the contest with its 50 packages issued, none merged yet
+    returns: tuple[Path, ...]  # one return copy per judge, submitted and sealed
+
+
+def fifty_returns(folder: Path) -> Returned:
+    """A contest of 50 judges in 25 panels of two, 2 cases a panel, every judge's package issued,
+    scored, submitted and saved for the secretariat (a cheap PIN cost: FAST)."""
+    from judging_app.services.contest import Contest
+    from judging_app.services.judge_session import JudgeSession
+    from tests.packages.conftest import FAST
+
+    folder.mkdir(parents=True, exist_ok=True)
+    panels = [f"P{n:02d}" for n in range(1, 26)]
+    cases = "".join(
+        f"C{2 * n + k:03d},사례 {2 * n + k},기관 {2 * n + k},행정,요약,본문,{p}\n"
+        for n, p in enumerate(panels)
+        for k in (1, 2)
+    )
+    judges = "".join(
+        f"J{2 * n + k:03d},심사위원 {2 * n + k},소속 {2 * n + k},{p}\n"
+        for n, p in enumerate(panels)
+        for k in (1, 2)
+    )
+    texts = {
+        "contest.toml": BIG_CONFIG,
+        "cases.csv": "case_id,title,organization,category,summary,body,written\n" + cases,
+        "judges.csv": "judge_id,name,affiliation,written\n" + judges,
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "contest.jdb"
+    assert run("init", db, "--config", folder / "contest.toml") == 0
+    assert run("import-cases", db, folder / "cases.csv") == 0
+    assert run("import-judges", db, folder / "judges.csv") == 0
+    contest = Contest.open(db, read_only=False)
+    try:
+        issued = contest.issue_packages("written", folder / "issued", kdf_cost=FAST)
+    finally:
+        contest.close()
+    rng = random.Random(50)
+    returns = []
+    for package in issued.packages:
+        with JudgeSession.open(package.file, data_dir=folder / "judge-data") as session:
+            session.unlock(package.pin)
+            session.sign_pledge(session.meta.judge_name)
+            for case_id in [c.case_id for c in session.cases]:
+                for key, top in (("creativity", 40), ("utility", 30), ("impact", 30)):
+                    session.set_score(case_id, key, rng.randint(0, top))
+            session.submit()
+            path = folder / "returns" / session.suggested_return_name()
+            path.parent.mkdir(exist_ok=True)
+            session.export_return(path)
+            returns.append(path)
+    return Returned(db, tuple(returns))
+
+
+@pytest.fixture(scope="session")
+def fifty(tmp_path_factory: pytest.TempPathFactory) -> Returned:
+    return fifty_returns(tmp_path_factory.mktemp("fifty"))
