@@ -110,11 +110,23 @@ def test_a_merge_of_50_packages_that_fills_the_disk_changes_nothing(
     assert leftovers(tmp_path) == []
 
 
+@pytest.fixture(scope="module")
+def scored_template(big_template: Big, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("scored")
+    db = folder / "contest.jdb"
+    shutil.copyfile(big_template.db, db)
+    args = ("import-scores", db, big_template.scores, "--round", "written")
+    assert run_limited(folder, 1 << 30, *args).returncode == 0
+    return db
+
+
 @pytest.fixture
-def scored(big_copy: Path, big_template: Big, tmp_path: Path) -> Path:
-    args = ("import-scores", big_copy, big_template.scores, "--round", "written")
-    assert run_limited(tmp_path, 1 << 30, *args).returncode == 0
-    return big_copy
+def scored(scored_template: Path, tmp_path: Path) -> Path:
+    """The large contest with its 5,000 score rows, and a backup beside it."""
+    db = tmp_path / "contest.jdb"
+    shutil.copyfile(scored_template, db)
+    shutil.copytree(scored_template.parent / "backups", tmp_path / "backups")
+    return db
 
 
 def test_a_report_that_fills_the_disk_is_refused_in_one_line(scored: Path, tmp_path: Path) -> None:

@@ -113,10 +113,16 @@ WRITE_SHEET = """
 import sys, xlsxwriter
 book = xlsxwriter.Workbook(sys.argv[1], {"constant_memory": True})
 sheet = book.add_worksheet("votes")
+shaded = book.add_format({"num_format": "#,##0", "bg_color": "#FFFFCC"})
 sheet.write_row(0, 0, ["case_id", "votes"])
+votes = [("C1", 100), ("C2", 300), ("C3", 300), ("C4", 1500), ("C5", 600)]
 for n in range(1, int(sys.argv[2]) + 1):
-    sheet.write_string(n, 0, f"X{n:06d}")
-    sheet.write_number(n, 1, n % 1000)
+    if n <= len(votes):
+        sheet.write_string(n, 0, votes[n - 1][0], shaded)
+        sheet.write_number(n, 1, votes[n - 1][1], shaded)
+    else:  # the whole column was formatted: a cell in every row, with nothing in it
+        sheet.write_blank(n, 0, None, shaded)
+        sheet.write_blank(n, 1, None, shaded)
 book.close()
 """
 MEASURE = """
@@ -124,20 +130,22 @@ import resource, subprocess, sys
 result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(result.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, sep="\\n")
-print(result.stderr.strip())
+print(result.stdout.strip())
 """
-#: The bounds of refusing a 200,000-row sheet: CPU seconds and peak memory (KB on Linux).
-CPU_SECONDS = 60
-PEAK_KB = 768 * 1024
+#: The bounds of reading a 200,000-row sheet: CPU seconds and peak memory (KB on Linux).
+CPU_SECONDS = 40
+PEAK_KB = 512 * 1024
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="peak memory is measured with getrusage")
-def test_a_200000_row_sheet_is_refused_in_one_line_within_bounds(
+def test_a_200000_row_sheet_is_imported_exactly_within_bounds(
     small: dict[str, Path], tmp_path: Path
 ) -> None:
+    """A sheet whose every row to 200,000 has cells (a whole column formatted, as Excel users do)
+    and five rows of votes. Measured on this 2-core machine: about 10 s of CPU and 120 MB. (A sheet
+    of 200,000 rows of data, each refused, took about 25 s and 330 MB: most of it openpyxl's.)"""
     sheet = tmp_path / "votes.xlsx"
     subprocess.run([sys.executable, "-c", WRITE_SHEET, sheet, str(ROWS)], check=True)
-    before = dump(small["db"])
     command = [sys.executable, "-m", "judging_app.cli", "import-votes", small["db"], sheet]
     measured = subprocess.run(
         [sys.executable, "-c", MEASURE, *map(str, command)],
@@ -146,12 +154,13 @@ def test_a_200000_row_sheet_is_refused_in_one_line_within_bounds(
         check=True,
         cwd=ROOT,
     ).stdout.splitlines()
-    code, cpu, peak, error = int(measured[0]), float(measured[1]), int(measured[2]), measured[3:]
-    assert code == 1 and len(error) == 1, error
-    assert error[0] == (
-        'judging-app import-votes: votes.xlsx, row 2, column "case_id" (A2): no case X000001 in '
-        f"the contest (and {ROWS - 1} more)"
-    )
+    code, cpu, peak, out = int(measured[0]), float(measured[1]), int(measured[2]), measured[3:]
+    assert code == 0 and out == ["votes.xlsx: 5 rows, 5 added, 0 changed"], out
     assert cpu < CPU_SECONDS, f"{cpu:.1f} s of CPU"
     assert peak < PEAK_KB, f"{peak / 1024:.0f} MB at the peak"
-    assert dump(small["db"]) == before
+    rows = query(
+        small["db"],
+        "SELECT c.case_id, v.votes FROM votes v JOIN cases c ON v.case_pk = c.id "
+        "WHERE v.is_current ORDER BY c.case_id",
+    )
+    assert rows == VOTES
