@@ -171,3 +171,21 @@ def test_restore_refuses_a_backup_of_another_contest(
     assert run("restore", small["db"], other) == 1
     assert "a backup of another contest" in capsys.readouterr().err
     assert dump(small["db"]) == before
+
+
+def test_a_config_change_is_preceded_by_a_backup(small: dict[str, Path]) -> None:
+    from dataclasses import replace
+
+    from judging_app.services.contest import Contest
+
+    db = small["db"]
+    before = dump(db)
+    contest = Contest.open(db, read_only=False)
+    try:
+        config = contest.config()
+        awards = (replace(config.awards[0], name="대상"), *config.awards[1:])
+        assert contest.update_config(replace(config, awards=awards)) == ("awards",)
+    finally:
+        contest.close()
+    newest = list_backups(db)[0]
+    assert newest.reason == "update-config" and dump(newest.path) == before
