@@ -141,17 +141,13 @@ def test_a_report_that_fills_the_disk_is_refused_in_one_line(scored: Path, tmp_p
     assert state(scored) == before  # not recorded as written
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the report is written in place (exchange/report/workbook.py write_report): a failed "
-    "write leaves a partial report.xlsx; it should be written under a temporary name and renamed",
-)
 def test_a_report_that_fills_the_disk_is_not_left_half_written(
     scored: Path, tmp_path: Path
 ) -> None:
     report = tmp_path / "report.xlsx"
     assert run_limited(tmp_path, 64 * 1024, "report", scored, "--out", report).returncode == 1
     assert not report.exists()
+    assert list(tmp_path.glob(".report.writing-*")) == []
 
 
 def test_a_file_that_cannot_be_read_now_is_not_taken_for_a_damaged_one(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +54,24 @@ def when(at: datetime | None) -> str:
 
 
 def write_report(path: Path, data: ReportData) -> Path:
-    """Write the report to ``path`` (replaced if present) and return it."""
+    """Write the report to ``path`` (replaced if present) and return it.
+
+    The workbook is written under a temporary name beside ``path``, flushed to disk and renamed into
+    place, so that a full disk or a crash never leaves a half-written report under the real name.
+    """
+    partial = path.with_name(f".{path.stem}.writing-{os.getpid()}.xlsx")
+    try:
+        _write_workbook(partial, data)
+        with partial.open("rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _write_workbook(path: Path, data: ReportData) -> None:
     names = sheet_names(data)
     generated = when(data.generated_at)
     score_places = places_of(c.step for c in data.config.criteria)
@@ -106,4 +124,3 @@ def write_report(path: Path, data: ReportData) -> Path:
     )
     write_audit(book, styles, data, name=names["audit"], **common)
     book.close()
-    return path
