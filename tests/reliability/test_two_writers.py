@@ -76,7 +76,7 @@ def release(first: subprocess.Popen[str]) -> None:
 def test_a_second_command_waits_for_the_first_and_both_are_kept(big: Big, tmp_path: Path) -> None:
     first = holder(big, tmp_path)
     second = start(tmp_path, 120, "import-votes", big.db, votes_table(big))
-    time.sleep(3)
+    time.sleep(2)
     assert second.poll() is None  # still waiting for the lock
     release(first)
     out, err = second.communicate(timeout=120)
