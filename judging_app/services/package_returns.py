@@ -23,7 +23,7 @@ from judging_app.domain.messages import UserError, register, text
 from judging_app.domain.scoring import score_problem
 from judging_app.exchange import digest, package_keys
 from judging_app.exchange.package import PackageFile, Submission
-from judging_app.services import importing, loading
+from judging_app.services import history, importing, loading
 from judging_app.services.history import ScoreEntry
 from judging_app.store import models as m
 from judging_app.store.types import utcnow
@@ -441,35 +441,34 @@ def _clear_missing_scores(
     criterion_ids = {k: pk for k, pk in session.execute(select(m.Criterion.key, m.Criterion.id))}
     keep = {(case_pks[c], criterion_ids[k]) for c, k, _ in signed.scores}
     cleared = [
-        score
-        for score in session.scalars(
-            select(m.Score).where(
+        (score_id, case_pk, criterion_id)
+        for score_id, case_pk, criterion_id in session.execute(
+            select(m.Score.id, m.Score.case_pk, m.Score.criterion_id).where(
                 m.Score.round_id == round_.id,
                 m.Score.judge_pk == judge.id,
                 m.Score.is_current,
                 m.Score.value.is_not(None),
             )
         )
-        if (score.case_pk, score.criterion_id) not in keep
+        if (case_pk, criterion_id) not in keep
     ]
-    for score in cleared:
-        score.is_current, score.replaced_at = False, now
-    session.flush()
-    for score in cleared:
-        session.add(
-            m.Score(
-                round_id=round_.id,
-                judge_pk=judge.id,
-                case_pk=score.case_pk,
-                criterion_id=score.criterion_id,
-                value=None,
-                source="package",
-                source_ref=source_ref,
-                import_id=import_id,
-                entered_at=now,
-            )
-        )
-    session.flush()
+    history.supersede(session, m.Score, [score_id for score_id, _, _ in cleared], now)
+    provenance = history.Provenance("package", source_ref, import_id, now).columns()
+    history.insert_rows(
+        session,
+        m.Score,
+        [
+            {
+                "round_id": round_.id,
+                "judge_pk": judge.id,
+                "case_pk": case_pk,
+                "criterion_id": criterion_id,
+                "value": None,
+                **provenance,
+            }
+            for _, case_pk, criterion_id in cleared
+        ],
+    )
 
 
 def _entries(
