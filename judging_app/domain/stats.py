@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from judging_app.domain.numbers import divide, mean, multiply, population_stdev, subtract
+from judging_app.domain.numbers import mean, multiply, population_stdev, subtract
 from judging_app.domain.scoring import RoundResult
 
 #: An offset beyond this share of the round's maximum total marks a judge lenient or harsh.
@@ -86,8 +86,3 @@ def case_spreads(result: RoundResult) -> tuple[CaseSpread, ...]:
         for case in result.cases
         if case.totals
     )
-
-
-def agreement_ratio(spread: Decimal, max_total: Decimal) -> Decimal:
-    """A case's spread as a share of the round's maximum total (0 = full agreement)."""
-    return divide(spread, max_total) if max_total else Decimal(0)

@@ -90,14 +90,6 @@ class AdvanceResult:
 
 
 @dataclass(frozen=True)
-class RankedCase:
-    rank: int | None
-    case_id: str
-    title: str
-    organization: str
-
-
-@dataclass(frozen=True)
 class RoundRanking:
     round_key: str
     result: RoundResult

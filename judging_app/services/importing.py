@@ -332,7 +332,7 @@ def import_score_table(
         key=("judge_id", "case_id"),
         extra_columns=(Column("comment", "text", required=False, allow_blank=True),),
     )
-    entries = _check_scores(session, config, table, round_key, path)
+    entries = _check_scores(session, config, table, round_key)
     return _write_scores(
         session, round_key, entries, source="table", source_ref=source_ref, import_id=import_id
     )
@@ -364,7 +364,7 @@ def pair_problems(
 
 
 def _check_scores(
-    session: Session, config: ContestConfig, table: Table, round_key: str, path: Path
+    session: Session, config: ContestConfig, table: Table, round_key: str
 ) -> list[ScoreEntry]:
     criteria = config.round_criteria(round_key)
     data = round_data(session, round_key)
