@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from judging_app import __version__
+from judging_app.cli_help import Parser, VersionAction, help_text
 from judging_app.domain.messages import (
     UserError,
     language_for_locale,
@@ -343,63 +343,63 @@ register(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="judging-app", description="심사 관리 — contest judging")
-    parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
-    verbs = parser.add_subparsers(dest="verb")
+    """The verbs and their options; every help text is a catalogue id (cli_help.py), so that
+    ``--help`` speaks the system locale's language."""
+    parser = Parser(
+        prog="judging-app", description=help_text("cli.description"), epilog=text("cli.epilog")
+    )
+    parser.add_argument("--version", action=VersionAction)
+    verbs = parser.add_subparsers(dest="verb", title=text("cli.verbs"), metavar="COMMAND")
 
     def verb(
-        name: str, handler: Callable[[argparse.Namespace], int | None], help_text: str
+        name: str, handler: Callable[[argparse.Namespace], int | None], help_id: str
     ) -> argparse.ArgumentParser:
-        sub = verbs.add_parser(name, help=help_text)
+        sub = verbs.add_parser(name, help=help_text(help_id), description=help_text(help_id))
         sub.set_defaults(handler=handler)
         return sub
 
-    verb("demo", cmd_demo, "write a complete demo contest into DIR").add_argument("dir")
-    sub = verb(
-        "open", cmd_open, "open the window on a contest database or a judge package (or the demo)"
+    def db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("db", metavar="DB", help=text("cli.help.db"))
+        return sub
+
+    verb("demo", cmd_demo, "cli.help.demo").add_argument(
+        "dir", metavar="DIR", help=text("cli.help.demo.dir")
     )
-    sub.add_argument("file", nargs="?")
-    sub.add_argument("--demo", action="store_true", help="set up the demo contest and open it")
-    sub = verb("init", cmd_init, "create a contest database")
-    sub.add_argument("db")
-    sub.add_argument("--config", required=True)
+    sub = verb("open", cmd_open, "cli.help.open")
+    sub.add_argument("file", nargs="?", metavar="FILE", help=text("cli.help.open.file"))
+    sub.add_argument("--demo", action="store_true", help=text("cli.help.open.demo"))
+    sub = db(verb("init", cmd_init, "cli.help.init"))
+    sub.add_argument("--config", required=True, help=text("cli.help.init.config"))
     for name, handler in (
         ("import-cases", cmd_import_cases),
         ("import-judges", cmd_import_judges),
         ("import-votes", cmd_import_votes),
     ):
-        sub = verb(name, handler, f"{name.replace('-', ' ')} from an xlsx or csv table")
-        sub.add_argument("db")
-        sub.add_argument("file")
-    sub = verb("issue-packages", cmd_issue_packages, "one judge package per judge, and PINs")
-    sub.add_argument("db")
-    sub.add_argument("--round", required=True)
-    sub.add_argument("--out", required=True)
-    sub = verb("import-scores", cmd_import_scores, "import returned packages and score tables")
-    sub.add_argument("db")
-    sub.add_argument("files", nargs="+")
-    sub.add_argument("--round")
-    sub = verb("status", cmd_status, "what is missing, round by round")
-    sub.add_argument("db")
-    sub.add_argument("--json", action="store_true")
-    sub = verb("advance", cmd_advance, "close a round and move its top cases on")
-    sub.add_argument("db")
-    sub.add_argument("--round", required=True)
-    sub.add_argument("--allow-missing", action="store_true")
-    sub = verb("rank", cmd_rank, "the final ranking, or a round's")
-    sub.add_argument("db")
-    sub.add_argument("--round")
-    sub.add_argument("--json", action="store_true")
-    sub = verb("report", cmd_report, "export the Excel report")
-    sub.add_argument("db")
-    sub.add_argument("--out", required=True)
-    verb("backups", cmd_backups, "list the contest's backups, newest first").add_argument("db")
-    sub = verb("restore", cmd_restore, "bring a backup back (the current file is backed up)")
-    sub.add_argument("db")
-    sub.add_argument("backup", help="a name that `backups` lists, or a path")
-    sub = verb("verify", cmd_verify, "re-check the file, the signatures and the result")
-    sub.add_argument("db")
-    sub.add_argument("--report", help="a report file to check against the recorded SHA-256")
+        sub = db(verb(name, handler, f"cli.help.{name}"))
+        sub.add_argument("file", metavar="FILE", help=text("cli.help.table"))
+    sub = db(verb("issue-packages", cmd_issue_packages, "cli.help.issue-packages"))
+    sub.add_argument("--round", required=True, help=text("cli.help.round"))
+    sub.add_argument("--out", required=True, help=text("cli.help.issue-packages.out"))
+    sub = db(verb("import-scores", cmd_import_scores, "cli.help.import-scores"))
+    sub.add_argument("files", nargs="+", metavar="FILE", help=text("cli.help.import-scores.files"))
+    sub.add_argument("--round", help=text("cli.help.import-scores.round"))
+    sub = db(verb("status", cmd_status, "cli.help.status"))
+    sub.add_argument("--json", action="store_true", help=text("cli.help.json"))
+    sub = db(verb("advance", cmd_advance, "cli.help.advance"))
+    sub.add_argument("--round", required=True, help=text("cli.help.round"))
+    sub.add_argument(
+        "--allow-missing", action="store_true", help=text("cli.help.advance.allow-missing")
+    )
+    sub = db(verb("rank", cmd_rank, "cli.help.rank"))
+    sub.add_argument("--round", help=text("cli.help.rank.round"))
+    sub.add_argument("--json", action="store_true", help=text("cli.help.json"))
+    sub = db(verb("report", cmd_report, "cli.help.report"))
+    sub.add_argument("--out", required=True, help=text("cli.help.report.out"))
+    db(verb("backups", cmd_backups, "cli.help.backups"))
+    sub = db(verb("restore", cmd_restore, "cli.help.restore"))
+    sub.add_argument("backup", metavar="BACKUP", help=text("cli.help.restore.backup"))
+    sub = db(verb("verify", cmd_verify, "cli.help.verify"))
+    sub.add_argument("--report", help=text("cli.help.verify.report"))
     return parser
 
 
