@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -35,23 +36,31 @@ from judging_app.ui.preferences import Preferences
 PAUSE_MS = 120
 
 
-def main() -> None:
-    moves = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    work = Path(tempfile.mkdtemp(prefix="bench-judge-"))
-    files = write_demo_contest(work / "demo")
-    contest = Contest.create(work / "c.jdb", files.config)
+@dataclass(frozen=True)
+class Moves:
+    """Milliseconds per move."""
+
+    handler: list[float]
+    painted: list[float]
+    cpu: list[float]
+
+
+def measure_moves(moves: int, work: Path) -> Moves:
+    """Open judge J01's package in the judge's window and move to the next case ``moves`` times."""
+    files = write_demo_contest(work / "next-demo")
+    contest = Contest.create(work / "next.jdb", files.config)
     contest.import_cases(files.cases_xlsx)
     contest.import_judges(files.judges_xlsx)
-    issued = contest.issue_packages("written", work / "pk", kdf_cost=KdfCost(n=2**10))
+    issued = contest.issue_packages("written", work / "next-pk", kdf_cost=KdfCost(n=2**10))
     contest.close()
     judge = next(p for p in issued.packages if p.judge_id == "J01")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_language("ko")
-    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(work / "next-settings.ini"), QSettings.Format.IniFormat)
     preferences = Preferences(settings)
     chooser = JudgeChooser(preferences)  # never asked: the package is given, nothing is saved
-    opener = JudgeOpener(preferences, JudgeSettings(settings), chooser, data_dir=work / "data")
+    opener = JudgeOpener(preferences, JudgeSettings(settings), chooser, data_dir=work / "next-data")
     window = opener.open(judge.file)
     assert window is not None
     window.resize(1280, 720)
@@ -82,10 +91,18 @@ def main() -> None:
         cpu.append((end_cpu - start_cpu) * 1000)
         QTest.qWait(PAUSE_MS)  # a judge does not press keys faster than this
     window.close()
+    return Moves(handler, painted, cpu)
+
+
+def main() -> None:
+    moves = measure_moves(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 200,
+        Path(tempfile.mkdtemp(prefix="bench-judge-")),
+    )
     for name, times in (
-        ("key handler (wall)", handler),
-        ("handler + layout and paint (wall)", painted),
-        ("handler + layout and paint (CPU of this process)", cpu),
+        ("key handler (wall)", moves.handler),
+        ("handler + layout and paint (wall)", moves.painted),
+        ("handler + layout and paint (CPU of this process)", moves.cpu),
     ):
         ordered = sorted(times)
         p95 = ordered[int(len(ordered) * 0.95) - 1]

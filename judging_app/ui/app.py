@@ -3,11 +3,12 @@ judge package in the judge's window)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from judging_app.services.paths import APP_NAME, data_dir
 from judging_app.ui.choosers import FileChooser
@@ -65,8 +66,29 @@ def start(
     return controller
 
 
+EXIT_AT_FIRST_PAINT = "JUDGING_APP_EXIT_AT_FIRST_PAINT"
+"""When set, the app exits as soon as its first window has painted (``bench/run.py`` times the
+secretariat's window from process start to first paint this way)."""
+
+
+class _ExitAtFirstPaint(QObject):
+    """Quits the process once the first window's first paint has been delivered."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            QTimer.singleShot(0, _exit_now)  # after this paint and the rest of its window's
+        return False
+
+
+def _exit_now() -> None:
+    sys.stdout.flush()
+    os._exit(0)
+
+
 def run(*, open_path: Path | None = None, demo: bool = False) -> int:
     app = application()
+    if os.environ.get(EXIT_AT_FIRST_PAINT):
+        app.installEventFilter(_ExitAtFirstPaint(app))
     controller = start(open_path=open_path, demo=demo)  # owns the windows while the app runs
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
