@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from judging_app.cli_help import Parser, VersionAction, help_text
+from judging_app.domain.double_entry import Dispute
 from judging_app.domain.messages import (
     UserError,
     language_for_locale,
@@ -30,6 +31,7 @@ from judging_app.domain.messages import (
 from judging_app.exchange.digest import short_digest
 from judging_app.services import safekeeping
 from judging_app.services.contest import Contest, FinalRanking, RoundRanking
+from judging_app.services.double_entry import SheetProgress, kind_text, state_text
 from judging_app.services.package_returns import PackageImportResult
 from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
@@ -135,6 +137,10 @@ def cmd_import_judges(args: argparse.Namespace) -> None:
 
 
 def cmd_import_scores(args: argparse.Namespace) -> None:
+    if args.entry:
+        _with_contest(args, lambda contest: _import_sheet_entries(contest, args))
+        return
+
     def run(contest: Contest) -> None:
         for result in contest.import_scores([Path(f) for f in args.files], args.round):
             if isinstance(result, PackageImportResult):
@@ -146,6 +152,59 @@ def cmd_import_scores(args: argparse.Namespace) -> None:
                 )
 
     _with_contest(args, run)
+
+
+def _import_sheet_entries(contest: Contest, args: argparse.Namespace) -> None:
+    """Score tables typed in from paper as the first or second entry (blind double entry)."""
+    files = [Path(f) for f in args.files]
+    for result in contest.import_sheet_entries(files, args.round, args.entry, by=args.by):
+        print(
+            f"{result.file}: {result.entry} entry, {result.values} values of {result.judges} "
+            f"judges ({result.changed} changed); {result.scores.added} scores added, "
+            f"{result.scores.changed} replaced"
+        )
+    _print_disputes(contest.compare_sheets(args.round).disputes)
+
+
+def _print_disputes(disputes: Sequence[Dispute]) -> None:
+    if disputes:
+        print(f"{len(disputes)} disagreements between the entries (settle with resolve):")
+    for d in disputes:
+        partner = f" ↔ {d.partner}" if d.partner else ""
+        print(
+            f"  {d.judge_id} {d.case_id} {d.criterion}: first {_value(d.first)}, second "
+            f"{_value(d.second)}  [{kind_text(d.kind)}{partner}]"
+        )
+
+
+def _value(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value.normalize():f}"
+
+
+def cmd_resolve(args: argparse.Namespace) -> None:
+    value = None if args.value.strip().lower() in ("none", "") else _decimal(args.value)
+
+    def run(contest: Contest) -> None:
+        place = (args.judge, args.case, args.criterion)
+        result = contest.resolve_sheet(args.round, place, value, by=args.by)
+        d = result.dispute
+        print(
+            f"settled {d.judge_id} {d.case_id} {d.criterion} ({kind_text(d.kind)}: first "
+            f"{_value(d.first)}, second {_value(d.second)}) as {_value(value)}, by {result.by}"
+        )
+        _print_disputes(contest.compare_sheets(args.round).disputes)
+
+    _with_contest(args, run)
+
+
+def _decimal(value: str) -> Decimal:
+    try:
+        number = Decimal(value.strip())
+    except ArithmeticError:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise UserError("cli.bad_value", value=value)
+    return number
 
 
 def _print_package(result: PackageImportResult) -> None:
@@ -214,8 +273,20 @@ def cmd_status(args: argparse.Namespace) -> None:
                 if judge.missing:
                     line += f"  missing: {', '.join(judge.missing)}"
                 print(line)
+            _print_sheets(round_.sheets)
+            _print_disputes(round_.disputes)
 
     _with_contest(args, run, write=False)
+
+
+def _print_sheets(sheets: Sequence[SheetProgress]) -> None:
+    if sheets:
+        print("  paper sheets (cases entered once, twice, agreed, in dispute):")
+    for s in sheets:
+        print(
+            f"    {s.judge_id}: {state_text(s.state)}, {s.once} once, {s.twice} twice, "
+            f"{s.agreed} agreed, {s.in_dispute} in dispute (of {s.cases})"
+        )
 
 
 def cmd_advance(args: argparse.Namespace) -> None:
@@ -334,6 +405,30 @@ def _window(path: Path | None = None, *, demo: bool = False) -> int:
 
 register(
     {
+        "cli.bad_value": ("값 {value}은(는) 숫자가 아닙니다", "the value {value} is not a number"),
+        "cli.help.entry": (
+            "종이 평가표 이중 입력: 이 점수표를 1차(first) 또는 2차(second) 입력으로 넣습니다",
+            "paper sheets typed in twice: the tables are the first or the second entry",
+        ),
+        "cli.help.entry.by": (
+            "입력한 사람 (기본: 로그인 사용자)",
+            "who typed the entry (default: the user's login)",
+        ),
+        "cli.help.resolve": (
+            "두 입력의 불일치를 종이 평가표를 다시 보고 해결",
+            "settle a disagreement between the two entries from a third look at the paper",
+        ),
+        "cli.help.resolve.judge": ("심사위원 ID", "the judge's id"),
+        "cli.help.resolve.case": ("사례 ID", "the case's id"),
+        "cli.help.resolve.criterion": ("평가항목 키", "the criterion's key"),
+        "cli.help.resolve.value": (
+            "종이에 적힌 값 (값이 없으면 none)",
+            "the value on the paper (none: no value there)",
+        ),
+        "cli.help.resolve.by": (
+            "종이를 확인한 사람 (기본: 로그인 사용자)",
+            "who looked at the paper (default: the user's login)",
+        ),
         "cli.open_what": (
             "열 파일을 지정하거나 --demo를 쓰십시오",
             "give the file to open, or --demo",
@@ -383,6 +478,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = db(verb("import-scores", cmd_import_scores, "cli.help.import-scores"))
     sub.add_argument("files", nargs="+", metavar="FILE", help=text("cli.help.import-scores.files"))
     sub.add_argument("--round", help=text("cli.help.import-scores.round"))
+    sub.add_argument("--entry", choices=("first", "second"), help=text("cli.help.entry"))
+    sub.add_argument("--by", help=text("cli.help.entry.by"))
+    sub = db(verb("resolve", cmd_resolve, "cli.help.resolve"))
+    sub.add_argument("--round", required=True, help=text("cli.help.round"))
+    sub.add_argument("--judge", required=True, help=text("cli.help.resolve.judge"))
+    sub.add_argument("--case", required=True, help=text("cli.help.resolve.case"))
+    sub.add_argument("--criterion", required=True, help=text("cli.help.resolve.criterion"))
+    sub.add_argument("--value", required=True, help=text("cli.help.resolve.value"))
+    sub.add_argument("--by", help=text("cli.help.resolve.by"))
     sub = db(verb("status", cmd_status, "cli.help.status"))
     sub.add_argument("--json", action="store_true", help=text("cli.help.json"))
     sub = db(verb("advance", cmd_advance, "cli.help.advance"))

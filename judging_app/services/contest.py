@@ -9,9 +9,10 @@ from __future__ import annotations
 import getpass
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -25,7 +26,17 @@ from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
 from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
-from judging_app.services import importing, listing, loading, packages, safekeeping, setup
+from judging_app.services import (
+    double_entry,
+    importing,
+    listing,
+    loading,
+    packages,
+    paper_sheets,
+    safekeeping,
+    setup,
+)
+from judging_app.services.double_entry import EntryCounts, RoundSheets
 from judging_app.services.package_returns import PackageImportResult, merge_return
 from judging_app.services.package_status import PackageStatus, package_status
 from judging_app.services.progress import Cancelled, Progress
@@ -388,6 +399,42 @@ class Contest:
             self._audit(session, "import-votes", file=path.name, sha256=digest, rows=counts.rows)
         return ImportResult(path.name, counts.rows, counts.added, counts.changed)
 
+    # -- paper score sheets typed in twice (services/paper_sheets.py) -----------------------------
+
+    def enter_sheet_values(
+        self,
+        round_key: str,
+        entry: str,
+        values: Mapping[tuple[str, str, str], Decimal | None],
+        *,
+        by: str | None = None,
+    ) -> EntryCounts:
+        return paper_sheets.enter_values(self, round_key, entry, values, by=by)
+
+    def import_sheet_entries(
+        self, paths: Sequence[Path], round_key: str | None, entry: str, *, by: str | None = None
+    ) -> list[paper_sheets.EntryImport]:
+        return paper_sheets.import_entries(self, paths, round_key, entry, by=by)
+
+    def sheet_values(
+        self, round_key: str, judge_id: str, entry: str
+    ) -> dict[tuple[str, str], Decimal | None]:
+        """What ``entry`` typed of a judge's sheet: never the other entry's values."""
+        return paper_sheets.sheet_values(self, round_key, judge_id, entry)
+
+    def compare_sheets(self, round_key: str) -> RoundSheets:
+        return paper_sheets.compare(self, round_key)
+
+    def resolve_sheet(
+        self,
+        round_key: str,
+        place: tuple[str, str, str],
+        value: Decimal | None,
+        *,
+        by: str | None = None,
+    ) -> paper_sheets.Resolved:
+        return paper_sheets.resolve(self, round_key, place, value, by=by)
+
     # -- rounds ----------------------------------------------------------------------------------
 
     def _round(self, session: Session, config: ContestConfig, key: str) -> m.Round:
@@ -420,6 +467,7 @@ class Contest:
                 raise UserError("contest.no_cases", round=round_key)
             if index == 0:
                 check_advance_against_field(config, len(data.field))
+            double_entry.check_no_open_disputes(session, config, round_key)
             missing = _missing(session, config, round_key)
             if missing and not allow_missing:
                 raise UserError(

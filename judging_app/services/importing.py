@@ -320,6 +320,17 @@ def import_score_table(
     source_ref: str,
     import_id: int,
 ) -> ImportCounts:
+    entries = read_score_table(session, config, path, round_key)
+    return _write_scores(
+        session, round_key, entries, source="table", source_ref=source_ref, import_id=import_id
+    )
+
+
+def read_score_table(
+    session: Session, config: ContestConfig, path: Path, round_key: str
+) -> list[ScoreEntry]:
+    """A score table's rows, each checked against the round (refused whole, every problem named
+    by row and column): what a score table import writes, or a paper sheet's typed entry."""
     criteria = config.round_criteria(round_key)
     columns = (
         Column("judge_id", "text"),
@@ -332,10 +343,7 @@ def import_score_table(
         key=("judge_id", "case_id"),
         extra_columns=(Column("comment", "text", required=False, allow_blank=True),),
     )
-    entries = _check_scores(session, config, table, round_key)
-    return _write_scores(
-        session, round_key, entries, source="table", source_ref=source_ref, import_id=import_id
-    )
+    return _check_scores(session, config, table, round_key)
 
 
 def pair_problems(

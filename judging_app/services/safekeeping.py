@@ -37,8 +37,10 @@ __all__ = ["Access", "DamagedDatabase", "RestoreResult", "before_change", "open_
 
 _log = logging.getLogger(__name__)
 
-#: Actions that are not preceded by a backup: a new file, and recording a written report.
-NO_BACKUP = frozenset({"init", "record-report"})
+#: Actions that are not preceded by a backup: a new file, recording a written report, and a value
+#: typed into a paper sheet's entry grid (each is kept in the entries' history; a backup per
+#: keystroke would copy the whole file hundreds of times an evening).
+NO_BACKUP = frozenset({"init", "record-report", "enter-sheet-values"})
 
 register(
     {

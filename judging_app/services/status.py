@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from judging_app.domain.config import ContestConfig
-from judging_app.services import loading
+from judging_app.domain.double_entry import Dispute
+from judging_app.services import double_entry, loading
+from judging_app.services.double_entry import SheetProgress, dispute_json
 from judging_app.store import models as m
 
 
@@ -31,6 +33,10 @@ class RoundStatus:
     unassigned: tuple[str, ...]
     """Cases of the round's field that no panel judges (a panel label without judges counts)."""
     judges: tuple[JudgeProgress, ...]
+    sheets: tuple[SheetProgress, ...] = ()
+    """Paper sheets typed in twice, per judge (empty: none typed in this round)."""
+    disputes: tuple[Dispute, ...] = ()
+    """Open disagreements between the two entries of the paper sheets."""
 
     @property
     def missing(self) -> int:
@@ -70,6 +76,8 @@ class ContestStatus:
                         }
                         for j in r.judges
                     ],
+                    "sheets": [s.as_json() for s in r.sheets],
+                    "disputes": [dispute_json(d) for d in r.disputes],
                 }
                 for r in self.rounds
             ],
@@ -114,6 +122,7 @@ def _round_status(
             )
     judged = {label for label, members in data.panels.items() if members}
     unassigned = tuple(sorted(c for c, label in data.field.items() if label not in judged))
+    sheets, disputes = double_entry.sheet_progress(session, config, key)
     return RoundStatus(
         key,
         config.round(key).name,
@@ -121,4 +130,6 @@ def _round_status(
         len(data.field),
         unassigned,
         tuple(sorted(judges, key=lambda j: j.judge_id)),
+        sheets,
+        disputes,
     )

@@ -51,7 +51,7 @@ def _build_errors() -> tuple[type[Exception], ...]:
 
 
 APPLICATION_ID = 0x4A444231  # "JDB1"
-SCHEMA_VERSION = 3  # the newest migration, judging_app/store/migrations/versions/0003_*.py
+SCHEMA_VERSION = 4  # the newest migration, judging_app/store/migrations/versions/0004_*.py
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 _log = logging.getLogger(__name__)

@@ -410,6 +410,79 @@ class PackageRevision(Base):
     issued_package: Mapped[IssuedPackage] = relationship(back_populates="revisions")
 
 
+ENTRIES = ("first", "second")
+
+
+class SheetEntry(Base):
+    """One value of a paper score sheet as typed by one of two staff members (blind double
+    entry, ``entry`` "first" or "second"). Kept with its history like the scores: retyping a
+    value marks the old row ``is_current = False``; ``value`` NULL is a value typed blank or
+    cleared. Only values on which both entries agree (or that a resolution settles) become
+    :class:`Score` rows."""
+
+    __tablename__ = "sheet_entries"
+    __table_args__ = (
+        CheckConstraint("entry IN ('first', 'second')", name="entry"),
+        Index(
+            "uq_sheet_entries_current",
+            "round_id",
+            "judge_pk",
+            "case_pk",
+            "criterion_id",
+            "entry",
+            unique=True,
+            sqlite_where=CURRENT,
+            postgresql_where=CURRENT,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    judge_pk: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criteria.id"))
+    entry: Mapped[str] = mapped_column(String(8))
+    value: Mapped[Decimal | None] = mapped_column(SCORE)
+    entered_by: Mapped[str] = mapped_column(String(200))
+    entered_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    is_current: Mapped[bool] = mapped_column(default=True)
+    replaced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id"))
+
+
+class SheetResolution(Base):
+    """A disagreement between the two entries settled by a third look at the paper: ``value``
+    (NULL: the paper has no value there) holds while the entries still read ``first_value`` and
+    ``second_value``, the values that were in dispute; retyping either reopens the comparison."""
+
+    __tablename__ = "sheet_resolutions"
+    __table_args__ = (
+        Index(
+            "uq_sheet_resolutions_current",
+            "round_id",
+            "judge_pk",
+            "case_pk",
+            "criterion_id",
+            unique=True,
+            sqlite_where=CURRENT,
+            postgresql_where=CURRENT,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    judge_pk: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criteria.id"))
+    value: Mapped[Decimal | None] = mapped_column(SCORE)
+    first_value: Mapped[Decimal | None] = mapped_column(SCORE)
+    second_value: Mapped[Decimal | None] = mapped_column(SCORE)
+    resolved_by: Mapped[str] = mapped_column(String(200))
+    resolved_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    is_current: Mapped[bool] = mapped_column(default=True)
+    replaced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class AuditEntry(Base):
     """One line of the append-only audit log; ``details`` is a JSON object as text."""
 

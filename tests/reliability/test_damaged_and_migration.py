@@ -104,9 +104,11 @@ def test_without_a_good_backup_the_message_says_so(tmp_path: Path, small: dict[s
 
 
 def _at_schema_2(db: Path) -> None:
-    """Take a current contest back to schema 2 (the table of migration 0003 dropped)."""
+    """Take a current contest back to schema 2 (the tables of migrations 0003 and 0004 dropped)."""
     with closing(sqlite3.connect(db)) as connection, connection:
         connection.execute("DROP TABLE report_records")
+        connection.execute("DROP TABLE sheet_entries")
+        connection.execute("DROP TABLE sheet_resolutions")
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
         connection.execute("PRAGMA user_version = 2")
 
