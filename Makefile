@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(CURDIR)/.demo
 
-.PHONY: run translations test lint typecheck unit bench clean judge-screenshots
+.PHONY: run translations test lint typecheck unit bench clean judge-screenshots package icons \
+	guides install-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,5 +67,29 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py $(ARGS)
 
+# The double-clickable app (packaging/README.md): PyInstaller builds dist/judging-app/, one folder
+# holding judging-app (the command line) and judging-app-window; packaging/smoke.sh checks it.
+PACKAGE_STAMP := $(VENV)/.installed-package
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/judging-app.spec
+
+# The user guides (docs/guide-*.md) and their screenshots, copied into the package for the Help menu.
+guides: $(STAMP)
+	$(BIN)/python docs/sync_guides.py
+
+# Linux: the menu entry, the icons and the .jpkg/.jdb file types for the current user
+# (~/.local/share), running the built app if there is one, else this checkout's .venv.
+install-desktop: $(STAMP)
+	packaging/linux/install.sh
+
+# The icons' PNG, ICO and ICNS files from their SVG sources in judging_app/resources/icons/.
+icons: $(STAMP)
+	$(BIN)/python packaging/render_icons.py
+
 clean:
-	rm -rf $(VENV) $(DEMO) build *.egg-info
+	rm -rf $(VENV) $(DEMO) build dist *.egg-info

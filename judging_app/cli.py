@@ -390,9 +390,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """The window: on FILE (a contest database, or a judge package in the judge's window), on a
-    fresh demo contest (--demo), or the home screen."""
-    if args.file is None and not args.demo:
-        raise UserError("cli.open_what")
+    fresh demo contest (--demo), or the home screen (neither: what a desktop menu entry runs)."""
     path = None if args.file is None else Path(args.file)
     return _window(path, demo=args.demo)
 
@@ -428,10 +426,6 @@ register(
         "cli.help.resolve.by": (
             "종이를 확인한 사람 (기본: 로그인 사용자)",
             "who looked at the paper (default: the user's login)",
-        ),
-        "cli.open_what": (
-            "열 파일을 지정하거나 --demo를 쓰십시오",
-            "give the file to open, or --demo",
         ),
     }
 )

@@ -12,18 +12,8 @@ import sys
 from collections.abc import Iterable
 from typing import NoReturn
 
-from judging_app import __version__
 from judging_app.domain.messages import register, text
-
-
-def app_version() -> str:
-    """The installed distribution's version (the package metadata; the built app ships it)."""
-    from importlib import metadata  # only when asked: it costs every other command time
-
-    try:
-        return metadata.version("judging-app")
-    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-        return __version__
+from judging_app.version import app_version
 
 
 def help_text(message_id: str) -> str:

@@ -445,6 +445,33 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>사용 설명서(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;About judging-app</source>
+        <translation>정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About judging-app</source>
+        <translation>심사 관리 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Contest judging&lt;/b&gt; (judging-app) version %1</source>
+        <translation>&lt;b&gt;심사 관리&lt;/b&gt;(judging-app) 버전 %1</translation>
+    </message>
+    <message>
+        <source>Runs a contest of improvement cases judged by expert panels: judges score offline in signed judge packages; the secretariat merges them, adds the citizens&apos; votes, ranks the cases and exports the Excel report.</source>
+        <translation>전문가 심사위원단이 심사하는 개선 사례 경진대회를 운영합니다. 심사위원은 서명된 심사위원 패키지로 오프라인에서 채점하고, 사무국은 이를 병합하고 시민 투표를 더해 순위를 정하고 엑셀 보고서를 냅니다.</translation>
+    </message>
+</context>
+<context>
     <name>HomeWindow</name>
     <message>
         <source>Contest judging</source>
@@ -473,6 +500,10 @@
     <message>
         <source>Recent contests</source>
         <translation>최근 대회</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>사용 설명서</translation>
     </message>
     <message>
         <source>No contest opened yet.</source>

@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from judging_app.services.paths import APP_NAME, data_dir
 from judging_app.ui.choosers import FileChooser
 from judging_app.ui.controller import AppController
 from judging_app.ui.i18n import install_language
+from judging_app.ui.icons import app_icon
 from judging_app.ui.judge.chooser import JudgeChooser
 from judging_app.ui.judge.entry import is_package
 from judging_app.ui.judge.opener import JudgeOpener
@@ -28,7 +30,10 @@ def application() -> QApplication:
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("심사 관리")
-    return QApplication(sys.argv[:1])
+    QApplication.setDesktopFileName("judging-app")  # packaging/linux/judging-app.desktop
+    app = QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    return app
 
 
 def start(
@@ -41,7 +46,7 @@ def start(
 ) -> AppController:
     """Make the application's first window: a contest, a judge package, the demo, or the home
     screen. ``package_dir``: where judges' working copies go (the user's data directory)."""
-    application()
+    app = application()
     settings = settings if settings is not None else QSettings()
     preferences = Preferences(settings)
     install_language(preferences.language)
@@ -52,11 +57,10 @@ def start(
         preferences, JudgeSettings(settings), JudgeChooser(preferences), data_dir=package_dir
     )
     controller.open_package = judges.open  # the controller keeps the opener alive
-    if open_path is not None and is_package(open_path):
-        if judges.open(open_path) is None:
-            controller.show_home()
-    elif open_path is not None:
-        if controller.open_contest(open_path) is None:
+    file_opener = FileOpener(controller, judges)
+    app.installEventFilter(file_opener)
+    if open_path is not None:
+        if not file_opener.open(open_path):
             controller.show_home()
     elif demo:
         controller.show_home()
@@ -64,6 +68,28 @@ def start(
     else:
         controller.show_home()
     return controller
+
+
+class FileOpener(QObject):
+    """Opens a file in its window: a judge package in the judge's window, else a contest. Also
+    what macOS sends: Finder hands a double-clicked .jdb or .jpkg to the app as a file-open event,
+    not as an argument (the event filter of the application)."""
+
+    def __init__(self, controller: AppController, judges: JudgeOpener) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._judges = judges
+
+    def open(self, path: Path) -> bool:
+        if is_package(path):
+            return self._judges.open(path) is not None
+        return self._controller.open_contest(path) is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.open(Path(event.file()))
+            return True
+        return False
 
 
 EXIT_AT_FIRST_PAINT = "JUDGING_APP_EXIT_AT_FIRST_PAINT"

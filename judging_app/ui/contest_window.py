@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from judging_app.services.contest import Contest
 from judging_app.ui.choosers import FileChooser
+from judging_app.ui.help import HelpMenu
+from judging_app.ui.icons import app_icon
 from judging_app.ui.pages.audit_page import AuditPage
 from judging_app.ui.pages.base import Page, PageContext
 from judging_app.ui.pages.cases_page import CasesPage
@@ -39,6 +41,7 @@ class ContestWindow(QMainWindow):
     def __init__(self, contest: Contest, chooser: FileChooser, language: str) -> None:
         super().__init__()
         self.setObjectName("contestWindow")
+        self.setWindowIcon(app_icon())
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.contest = contest
         self.resize(1280, 760)
@@ -122,6 +125,7 @@ class ContestWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             group.addAction(action)
             language_menu.addAction(action)
+        self.help_menu = HelpMenu(self, "secretariat")
 
     def _go_home(self) -> None:
         if not self.busy():

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app import __version__
+from judging_app.domain.messages import language
+from judging_app.ui.help import GuideDialog, guide_file
+from judging_app.ui.icons import app_icon
 from judging_app.ui.judge.drops import dropped_package
 from judging_app.ui.judge.entry import is_package, package_button, recent_label
 from judging_app.ui.preferences import Preferences
+from judging_app.version import app_version
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -37,6 +40,7 @@ class HomeWindow(QWidget):
     def __init__(self, preferences: Preferences) -> None:
         super().__init__()
         self.setObjectName("homeWindow")
+        self.setWindowIcon(app_icon())
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)  # a judge package dropped on the window opens it
         self.setWindowTitle(self.tr("Contest judging"))
@@ -96,10 +100,22 @@ class HomeWindow(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(12)
         layout.addLayout(columns, 1)
-        version = QLabel(f"judging-app {__version__}")
-        version.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(version)
+        footer = QHBoxLayout()
+        self.guide_button = QPushButton(self.tr("User guide"))
+        self.guide_button.setObjectName("guideButton")
+        self.guide_button.setFlat(True)
+        self.guide_button.clicked.connect(self.show_guide)
+        footer.addWidget(self.guide_button)
+        footer.addStretch(1)
+        footer.addWidget(QLabel(f"judging-app {app_version()}"))
+        layout.addLayout(footer)
         self.refresh_recent()
+
+    def show_guide(self) -> GuideDialog:
+        """The secretariat's guide (the home screen is theirs; a judge's window has its own)."""
+        self.guide = GuideDialog(guide_file("secretariat", language()), self)
+        self.guide.show()
+        return self.guide
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)

@@ -30,8 +30,12 @@ def test_open_a_file_or_the_demo(opened, tmp_path):
     assert opened == [(tmp_path / "c.jdb", False), (None, True)]
 
 
-def test_open_a_judge_package_and_refuse_nothing(opened, capsys, tmp_path):
+def test_open_a_judge_package(opened, tmp_path):
     assert run("open", tmp_path / "J01.jpkg") == 0  # the judge's window (tests/ui/judge)
-    assert run("open") == 1
-    assert "--demo" in capsys.readouterr().err
     assert opened == [(tmp_path / "J01.jpkg", False)]
+
+
+def test_open_without_a_file_opens_the_home_screen(opened):
+    """What the desktop menu entry runs: `judging-app open %f` with no file given."""
+    assert run("open") == 0
+    assert opened == [(None, False)]

@@ -23,6 +23,8 @@ from judging_app.domain.messages import UserError
 from judging_app.services.judge_session import JudgeSession
 from judging_app.services.judge_views import CaseStatus, case_rows
 from judging_app.ui.alerts import show_error
+from judging_app.ui.help import HelpMenu
+from judging_app.ui.icons import app_icon
 from judging_app.ui.judge.case_model import CaseRowsModel
 from judging_app.ui.judge.chooser import JudgeChooser
 from judging_app.ui.judge.digest_dialog import DigestDialog
@@ -53,6 +55,7 @@ class JudgeWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("judgeWindow")
+        self.setWindowIcon(app_icon())
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.setFont(larger(QApplication.font(), WINDOW_FONT))
@@ -93,6 +96,7 @@ class JudgeWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.menus = JudgeMenus(self, language)
+        self.help_menu = HelpMenu(self, "judge")
         self._connect()
         self._restore_layout()
         self._show_stage()

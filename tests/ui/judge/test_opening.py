@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from judging_app import cli
@@ -93,3 +93,21 @@ def test_a_package_dropped_on_the_judges_window_replaces_the_one_open(qtbot, ope
     assert opener.window.session.meta.judge_id == "J2"
     assert judge_windows() == [opener.window]
     assert pin_dialog(opener.window).isVisible()
+
+
+def test_a_file_open_event_opens_the_package_in_the_judges_window(
+    qtbot, issued, settings, tmp_path
+):
+    """What macOS sends when a .jpkg is double-clicked in Finder while the app runs."""
+    controller = start(settings=settings, package_dir=tmp_path / "laptop")
+    try:
+        assert controller.home is not None and judge_windows() == []
+        path = package(issued, "J2")[0]
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(path)))
+        windows = judge_windows()
+        assert len(windows) == 1 and windows[0].session.source == path
+        assert pin_dialog(windows[0]).isVisible()
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        controller.deleteLater()
