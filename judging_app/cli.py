@@ -197,6 +197,14 @@ def cmd_resolve(args: argparse.Namespace) -> None:
     _with_contest(args, run)
 
 
+def cmd_sheets(args: argparse.Namespace) -> None:
+    def run(contest: Contest) -> None:
+        count = contest.write_blank_sheets(args.round, Path(args.out))
+        print(f"wrote {count} blank score sheets of round {args.round} to {args.out}")
+
+    _with_contest(args, run, write=False)
+
+
 def _decimal(value: str) -> Decimal:
     try:
         number = Decimal(value.strip())
@@ -412,6 +420,11 @@ register(
             "입력한 사람 (기본: 로그인 사용자)",
             "who typed the entry (default: the user's login)",
         ),
+        "cli.help.sheets": (
+            "심사위원별 빈 종이 평가표 (인쇄용 PDF 또는 xlsx)",
+            "print-ready blank score sheets, one per judge (PDF or xlsx)",
+        ),
+        "cli.help.sheets.out": ("평가표 파일 (.pdf 또는 .xlsx)", "the sheets file (.pdf or .xlsx)"),
         "cli.help.resolve": (
             "두 입력의 불일치를 종이 평가표를 다시 보고 해결",
             "settle a disagreement between the two entries from a third look at the paper",
@@ -474,6 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--round", help=text("cli.help.import-scores.round"))
     sub.add_argument("--entry", choices=("first", "second"), help=text("cli.help.entry"))
     sub.add_argument("--by", help=text("cli.help.entry.by"))
+    sub = db(verb("sheets", cmd_sheets, "cli.help.sheets"))
+    sub.add_argument("--round", required=True, help=text("cli.help.round"))
+    sub.add_argument("--out", required=True, help=text("cli.help.sheets.out"))
     sub = db(verb("resolve", cmd_resolve, "cli.help.resolve"))
     sub.add_argument("--round", required=True, help=text("cli.help.round"))
     sub.add_argument("--judge", required=True, help=text("cli.help.resolve.judge"))

@@ -27,6 +27,7 @@ from judging_app.exchange.files import read_utf8_text, sha256_of
 from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
 from judging_app.exchange.tables import TableError
 from judging_app.services import (
+    blank_sheets,
     double_entry,
     importing,
     listing,
@@ -434,6 +435,13 @@ class Contest:
         by: str | None = None,
     ) -> paper_sheets.Resolved:
         return paper_sheets.resolve(self, round_key, place, value, by=by)
+
+    def write_blank_sheets(self, round_key: str, out: Path) -> int:
+        """Print-ready blank score sheets of the round, one per judge (.pdf or .xlsx)."""
+        with self._reading() as session:
+            config = loading.load_config(session)
+            self._round(session, config, round_key)
+            return blank_sheets.write_blank_sheets(session, config, round_key, out)
 
     # -- rounds ----------------------------------------------------------------------------------
 
