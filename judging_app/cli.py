@@ -35,6 +35,7 @@ from judging_app.services.double_entry import SheetProgress, kind_text, state_te
 from judging_app.services.package_returns import PackageImportResult
 from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
+from judging_app.store.address import ContestAddress
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -93,10 +94,12 @@ def _warn(warnings: Sequence[str]) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    contest = Contest.create(Path(args.db), Path(args.config))
+    contest = Contest.create(safekeeping.address(args.db), Path(args.config))
     contest.close()
     _warn([str(notice) for notice in contest.notices])
-    print(f"created {args.db}")
+    print(f"created {contest.path}")
+    if contest.on_server:
+        print(text("server.backups", database=contest.path.name))
 
 
 def _lock_wait() -> float:
@@ -112,7 +115,8 @@ def _with_contest(
 ) -> None:
     """Run ``action`` on the contest: a writing verb holds the writer lock (waiting for another
     command to finish); a reading verb opens read-only. Warnings from opening go to stderr."""
-    contest = Contest.open(Path(args.db), read_only=not write, wait=_lock_wait())
+    contest = Contest.open(safekeeping.address(args.db), read_only=not write, wait=_lock_wait())
+    contest.on_wait = lambda notice: _warn([notice])
     _warn([str(notice) for notice in contest.notices])
     try:
         action(contest)
@@ -362,17 +366,17 @@ def cmd_report(args: argparse.Namespace) -> None:
 
 
 def cmd_backups(args: argparse.Namespace) -> None:
-    db = Path(args.db)
+    db = safekeeping.address(args.db)
     found = safekeeping.list_backups(db)
     if not found:
-        print(f"{args.db}: no backups yet in {db.parent / 'backups'}")
+        print(f"{args.db}: no backups yet in {Path(args.db).parent / 'backups'}")
     for backup in found:
         taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(f"{taken}  {backup.reason:<20} {backup.size:>12,}  {backup.name}")
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
-    db = Path(args.db)
+    db = safekeeping.address(args.db)
     result = safekeeping.restore(db, safekeeping.find_backup(db, args.backup), wait=_lock_wait())
     saved = f"; the file as it was is kept as {result.saved}" if result.saved else ""
     print(f"restored {args.db} from {result.restored.name}{saved}")
@@ -382,7 +386,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from judging_app.services.verification import verify_contest
 
     report = Path(args.report) if args.report else None
-    verification = verify_contest(Path(args.db), report=report)
+    verification = verify_contest(safekeeping.address(args.db), report=report)
     marks = {"ok": "ok  ", "failed": "FAIL", "none": "--  "}
     for check in verification.checks:
         print(f"{marks[check.status]}  {check.line}")
@@ -399,11 +403,11 @@ def cmd_demo(args: argparse.Namespace) -> None:
 def cmd_open(args: argparse.Namespace) -> int:
     """The window: on FILE (a contest database, or a judge package in the judge's window), on a
     fresh demo contest (--demo), or the home screen (neither: what a desktop menu entry runs)."""
-    path = None if args.file is None else Path(args.file)
+    path = None if args.file is None else safekeeping.address(args.file)
     return _window(path, demo=args.demo)
 
 
-def _window(path: Path | None = None, *, demo: bool = False) -> int:
+def _window(path: ContestAddress | None = None, *, demo: bool = False) -> int:
     from judging_app.ui.app import run  # Qt is loaded only for the window
 
     return run(open_path=path, demo=demo)

@@ -43,6 +43,7 @@ from judging_app.services.package_status import PackageStatus, package_status
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
 from judging_app.store import models as m
+from judging_app.store.address import ContestAddress, ServerAddress
 from judging_app.store.engine import session_factory, write_errors
 from judging_app.store.location import Notice
 from judging_app.store.types import utcnow
@@ -130,13 +131,15 @@ class Contest:
     def __init__(
         self,
         engine: Engine,
-        path: Path,
+        path: ContestAddress,
         actor: str | None = None,
         *,
         access: safekeeping.Access | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
+        #: Hears, once an action starts waiting, that another seat is changing the contest.
+        self.on_wait: Callable[[str], None] | None = None
         self.actor = actor or os_user()
         self._sessions = session_factory(engine)
         self._guard = threading.local()
@@ -145,7 +148,11 @@ class Contest:
     # -- opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, config_path: Path, actor: str | None = None) -> Contest:
+    def create(
+        cls, path: ContestAddress | str, config_path: Path, actor: str | None = None
+    ) -> Contest:
+        """Create a contest database (a file, or an empty database on a server) from a config."""
+        path = safekeeping.address(path)
         config_text = read_utf8_text(config_path)
         config = parse_config(config_text, source=config_path.name)
         access = safekeeping.create_access(path)
@@ -161,7 +168,7 @@ class Contest:
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: ContestAddress | str,
         actor: str | None = None,
         *,
         read_only: bool | None = None,
@@ -170,6 +177,7 @@ class Contest:
         """Open a contest database; ``read_only`` None (the default) writes when no one else
         does and otherwise opens read-only with a notice, False refuses instead (after ``wait``
         seconds), True never writes. See :mod:`judging_app.services.safekeeping`."""
+        path = safekeeping.address(path)
         access = safekeeping.open_access(path, read_only=read_only, wait=wait)
         return cls(access.engine, path, actor, access=access)
 
@@ -177,6 +185,11 @@ class Contest:
     def read_only(self) -> bool:
         """True when this contest was opened read-only: every action is refused."""
         return self._access.read_only
+
+    @property
+    def on_server(self) -> bool:
+        """True when the contest is a database on a PostgreSQL server (several seats)."""
+        return isinstance(self.path, ServerAddress)
 
     @property
     def notices(self) -> tuple[Notice, ...]:
@@ -199,6 +212,7 @@ class Contest:
             self._sessions() as session,
             session.begin() as transaction,
         ):
+            self._access.begin_action(session.connection(), self.on_wait)
             yield session
             progress: Progress | None = getattr(self._guard, "progress", None)
             if progress is not None:

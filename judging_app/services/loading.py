@@ -73,6 +73,9 @@ def excluded_pairs(session: Session, round_id: int) -> frozenset[tuple[str, str]
     return frozenset((judge_id, case_id) for judge_id, case_id in session.execute(query))
 
 
+_PG_NUMERIC = 1700
+
+
 def current_score_rows(session: Session, round_id: int) -> tuple[ScoreRow, ...]:
     """The round's current scores, one row per (judge, case), sorted by judge and case id.
 
@@ -86,7 +89,9 @@ def current_score_rows(session: Session, round_id: int) -> tuple[ScoreRow, ...]:
     cases: dict[int, str] = dict(session.execute(select(case.id, case.case_id)).all())
     keys: dict[int, str] = dict(session.execute(select(criterion.id, criterion.key)).all())
     dialect = session.connection().dialect
-    process = score.value.type.dialect_impl(dialect).result_processor(dialect, None)
+    # The DBAPI type code of the column: PostgreSQL's processor needs numeric's (OID 1700).
+    coltype = _PG_NUMERIC if dialect.name == "postgresql" else None
+    process = score.value.type.dialect_impl(dialect).result_processor(dialect, coltype)
     query = select(
         score.judge_pk, score.case_pk, score.criterion_id, type_coerce(score.value, NullType())
     ).where(score.round_id == round_id, score.is_current, score.value.is_not(None))

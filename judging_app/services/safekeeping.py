@@ -10,19 +10,25 @@ action (``Contest._action``), so that no action can forget the lock or the backu
 - ``read_only=None`` (the window): the same, but instead of refusing the contest opens read-only,
   with a notice that says so and who is writing.
 - ``read_only=True``: no lock; every connection refuses to write.
+
+A contest on a PostgreSQL server has no lock file and no backups (they are the server's job,
+``pg_dump``): several seats open it for writing at once, and each action takes the contest's
+advisory lock inside its transaction instead (:meth:`Access.begin_action`).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from judging_app.domain.messages import UserError, register
-from judging_app.store import backups
+from judging_app.store import backups, server
+from judging_app.store.address import ContestAddress, ServerAddress, parse_address
 from judging_app.store.backups import Backup
 from judging_app.store.engine import (
     DamagedDatabase,
@@ -66,17 +72,36 @@ register(
 )
 
 
+#: Seconds an action on a server waits at least for another seat's action to finish.
+SERVER_WAIT = 300.0
+
+
 @dataclass(frozen=True)
 class Access:
-    """An open contest database: its engine, the writer lock (None: read-only), and notices."""
+    """An open contest database: its engine, the writer lock (None: read-only), and notices.
+    On a server (``server`` set) there is no lock file: ``server_writable`` says whether it may
+    write, and each action locks the contest in its own transaction."""
 
     engine: Engine
     lock: WriterLock | None
     notices: tuple[Notice, ...]
+    server: ServerAddress | None = None
+    server_writable: bool = False
+    wait: float = SERVER_WAIT
 
     @property
     def read_only(self) -> bool:
+        if self.server is not None:
+            return not self.server_writable
         return self.lock is None
+
+    def begin_action(
+        self, connection: Connection, on_wait: Callable[[str], None] | None = None
+    ) -> None:
+        """At the start of an action's transaction: on a server, wait for other seats' actions
+        (``on_wait`` hears that it waits); a file is locked for the whole session already."""
+        if self.server is not None:
+            server.lock_for_change(connection, self.server, wait=self.wait, on_wait=on_wait)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -92,8 +117,13 @@ class RestoreResult:
     saved: Path | None
 
 
-def open_access(path: Path, *, read_only: bool | None = None, wait: float = 0.0) -> Access:
+def open_access(
+    path: ContestAddress, *, read_only: bool | None = None, wait: float = 0.0
+) -> Access:
     """Open the contest database at ``path`` (see the module's docstring for ``read_only``)."""
+    if isinstance(path, ServerAddress):
+        engine = open_contest_database(path, read_only=bool(read_only))
+        return Access(engine, None, (), path, not read_only, max(wait, SERVER_WAIT))
     notices = tuple(location_notices(path, shown=path.name))
     if read_only or not path.exists():  # a missing file is refused without a lock file beside it
         return Access(open_contest_database(path, read_only=True), None, notices)
@@ -109,8 +139,10 @@ def open_access(path: Path, *, read_only: bool | None = None, wait: float = 0.0)
     return Access(engine, lock, notices)
 
 
-def create_access(path: Path) -> Access:
+def create_access(path: ContestAddress) -> Access:
     """Create a new contest database at ``path``, holding its writer lock."""
+    if isinstance(path, ServerAddress):
+        return Access(create_contest_database(path), None, (), path, True)
     notices = tuple(location_notices(path, shown=path.name))
     if path.exists():  # refused by the engine, before a lock file is left beside someone's file
         return Access(create_contest_database(path), None, notices)
@@ -122,11 +154,14 @@ def create_access(path: Path) -> Access:
         raise
 
 
-def before_change(path: Path, access: Access, kind: str, *, dry_run: bool = False) -> None:
-    """What every action does before its transaction: refuse when read-only, back up the file."""
+def before_change(
+    path: ContestAddress, access: Access, kind: str, *, dry_run: bool = False
+) -> None:
+    """What every action does before its transaction: refuse when read-only, back up the file
+    (not a database on a server: that is the server's job)."""
     if access.read_only:
         raise UserError("access.refused_read_only", file=path.name)
-    if dry_run or kind in NO_BACKUP:
+    if dry_run or kind in NO_BACKUP or isinstance(path, ServerAddress):
         return
     backup = backups.take_backup(path, kind, shown=path.name)
     _log.info("backed up %s to %s before %s", path, backup.path, kind)
@@ -139,13 +174,26 @@ def caller_action(depth: int = 2) -> str:
     return frame.f_code.co_name.strip("_").replace("_", "-") or "change"
 
 
-def list_backups(path: Path) -> list[Backup]:
-    """The backups of the contest database at ``path``, newest first."""
-    return backups.list_backups(path)
+def list_backups(path: ContestAddress) -> list[Backup]:
+    """The backups of the contest database at ``path``, newest first (refused on a server)."""
+    return backups.list_backups(_file(path))
 
 
-def find_backup(path: Path, name: str) -> Path:
+def _file(path: ContestAddress) -> Path:
+    """``path``, when it is a file: a database on a server has no backups here."""
+    if isinstance(path, ServerAddress):
+        raise UserError("server.backups", database=path.name)
+    return path
+
+
+def address(text: str | ContestAddress) -> ContestAddress:
+    """The contest database a verb or the window was given: a path or a server's URL."""
+    return parse_address(text)
+
+
+def find_backup(path: ContestAddress, name: str) -> Path:
     """A backup named as ``judging-app backups`` lists it, or given by its path."""
+    path = _file(path)
     given = Path(name)
     for candidate in (given, backups.backup_dir(path) / given.name):
         if candidate.is_file():
@@ -153,9 +201,10 @@ def find_backup(path: Path, name: str) -> Path:
     raise UserError("restore.not_found", file=path.name, backup=name)
 
 
-def restore(path: Path, backup: Path, *, wait: float = 0.0) -> RestoreResult:
+def restore(path: ContestAddress, backup: Path, *, wait: float = 0.0) -> RestoreResult:
     """Bring ``backup`` back as the contest database at ``path``, backing up the current file
     first (a damaged one is copied aside instead). Holds the writer lock throughout."""
+    path = _file(path)
     problem = check_database_file(backup)
     if problem:
         raise UserError("backup.bad", file=backup.name, detail=problem)

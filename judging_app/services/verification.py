@@ -40,7 +40,13 @@ from judging_app.exchange.files import sha256_of
 from judging_app.services import loading, safekeeping
 from judging_app.services.package_audit import audit_packages
 from judging_app.store import models as m
-from judging_app.store.engine import SCHEMA_VERSION, check_database_file, session_factory
+from judging_app.store.address import ContestAddress, ServerAddress
+from judging_app.store.engine import (
+    SCHEMA_VERSION,
+    check_database_file,
+    check_server_database,
+    session_factory,
+)
 
 if TYPE_CHECKING:
     from judging_app.services.contest import Contest
@@ -58,6 +64,13 @@ register(
             "file: intact (integrity_check, foreign keys), schema {schema}",
         ),
         "verify.file_bad": ("파일: {detail}", "file: {detail}"),
+        "verify.server_ok": (
+            "서버의 데이터베이스: 대회 데이터베이스, 스키마 {schema} (외래 키는 서버가 늘 "
+            "지킵니다)",
+            "database on the server: a contest database, schema {schema} (the server enforces "
+            "its foreign keys at all times)",
+        ),
+        "verify.server_bad": ("서버의 데이터베이스: {detail}", "database on the server: {detail}"),
         "verify.not_run": (
             "{name}: 파일이 온전하지 않아 확인하지 않았습니다",
             "{name}: not checked, the file is not intact",
@@ -180,12 +193,15 @@ def record_report(
 # -- verifying ------------------------------------------------------------------------------------
 
 
-def verify_contest(path: Path, *, report: Path | None = None) -> Verification:
+def verify_contest(path: ContestAddress, *, report: Path | None = None) -> Verification:
     """Every check of the contest database at ``path`` (read-only), one :class:`Check` each."""
-    problem = check_database_file(path)
+    if isinstance(path, ServerAddress):
+        problem, bad, good = check_server_database(path), "verify.server_bad", "verify.server_ok"
+    else:
+        problem, bad, good = check_database_file(path), "verify.file_bad", "verify.file_ok"
     if problem:
-        return Verification((Check("failed", text("verify.file_bad", detail=problem)),))
-    checks = [Check("ok", text("verify.file_ok", schema=SCHEMA_VERSION))]
+        return Verification((Check("failed", text(bad, detail=problem)),))
+    checks = [Check("ok", text(good, schema=SCHEMA_VERSION))]
     access = safekeeping.open_access(path, read_only=True)
     try:
         with session_factory(access.engine)() as session:

@@ -31,7 +31,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from judging_app.domain.messages import UserError, register, text
-from judging_app.store import backups
+from judging_app.store import backups, server
+from judging_app.store.address import ContestAddress, ServerAddress, parse_address
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -155,9 +156,15 @@ register(
 # --- public API ------------------------------------------------------------------------------
 
 
-def create_contest_database(path: str | os.PathLike[str]) -> Engine:
-    """Create a new, empty contest database at ``path`` (never over an existing file)."""
-    file = Path(path)
+def create_contest_database(path: str | os.PathLike[str] | ServerAddress) -> Engine:
+    """Create a new, empty contest database at ``path`` (never over an existing file), or in the
+    empty database on a server that a ``postgresql://`` URL names."""
+    address = _address(path)
+    if isinstance(address, ServerAddress):
+        return server.create_server_database(
+            address, APPLICATION_ID, SCHEMA_VERSION, upgrade_schema
+        )
+    file = Path(path)  # type: ignore[arg-type]
     if file.exists():
         raise UserError("store.exists", file=path)
     try:
@@ -172,16 +179,20 @@ def create_contest_database(path: str | os.PathLike[str]) -> Engine:
 
 
 def open_contest_database(
-    path: str | os.PathLike[str], *, migrate: bool = True, read_only: bool = False
+    path: str | os.PathLike[str] | ServerAddress, *, migrate: bool = True, read_only: bool = False
 ) -> Engine:
     """Open an existing contest database, upgrading (after a backup copy) one from an older app.
 
     With ``migrate=False`` an older file is refused instead of upgraded. With ``read_only=True``
     every connection refuses to write (``PRAGMA query_only``) and an older file is refused. A
     damaged file raises :class:`DamagedDatabase` after a copy of it was kept aside. The caller
-    holds the writer lock (``store.lock``) unless it opens read-only.
+    holds the writer lock (``store.lock``) unless it opens read-only. On a server, an older
+    schema is upgraded in one transaction (no backup: that is the server's job).
     """
-    file = Path(path)
+    address = _address(path)
+    if isinstance(address, ServerAddress):
+        return _open_server(address, migrate=migrate, read_only=read_only)
+    file = Path(path)  # type: ignore[arg-type]
     if not file.exists():
         raise UserError("store.missing", file=path)
     found = _check_file(file, path)
@@ -194,6 +205,52 @@ def open_contest_database(
             raise UserError("store.older", file=path, found=found, supported=SCHEMA_VERSION)
         _upgrade(file, path, found)
     return _app_engine(file, read_only=read_only)
+
+
+def _address(path: str | os.PathLike[str] | ServerAddress) -> ContestAddress:
+    if isinstance(path, ServerAddress | Path):
+        return path
+    return parse_address(os.fspath(path))
+
+
+def _open_server(address: ServerAddress, *, migrate: bool, read_only: bool) -> Engine:
+    engine = server.server_engine(address, read_only=read_only)
+    try:
+        found = server.server_schema_version(address, engine, APPLICATION_ID)
+        shown = address.name
+        if found > SCHEMA_VERSION:
+            raise UserError("store.newer", file=shown, found=found, supported=SCHEMA_VERSION)
+        if found < SCHEMA_VERSION:
+            if read_only:
+                raise UserError("store.older_read_only", file=shown)
+            if not migrate:
+                raise UserError("store.older", file=shown, found=found, supported=SCHEMA_VERSION)
+            server.upgrade_server_database(
+                address, engine, APPLICATION_ID, SCHEMA_VERSION, upgrade_schema
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def check_server_database(address: ServerAddress) -> str:
+    """Why the database at ``address`` is not a usable contest database ("" when it is one)."""
+    engine = server.server_engine(address, read_only=True)
+    try:
+        found = server.server_schema_version(address, engine, APPLICATION_ID)
+    except UserError as error:
+        return str(error)
+    finally:
+        engine.dispose()
+    if found != SCHEMA_VERSION:
+        return text(
+            "store.newer" if found > SCHEMA_VERSION else "store.older",
+            file=address.name,
+            found=found,
+            supported=SCHEMA_VERSION,
+        )
+    return ""
 
 
 class DamagedDatabase(UserError):
@@ -247,7 +304,7 @@ def write_errors(shown: object) -> Iterator[None]:
     try:
         yield
     except (DBAPIError, sqlite3.DatabaseError) as error:
-        detail = _storage_problem(error)
+        detail = _storage_problem(error) or server.server_problem(error)
         if detail is None:
             raise
         raise UserError("store.write_failed", file=shown, detail=detail) from error

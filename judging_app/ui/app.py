@@ -12,6 +12,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from judging_app.services.paths import APP_NAME, data_dir
+from judging_app.store.address import ContestAddress
 from judging_app.ui.choosers import FileChooser
 from judging_app.ui.controller import AppController
 from judging_app.ui.i18n import install_language
@@ -38,7 +39,7 @@ def application() -> QApplication:
 
 def start(
     *,
-    open_path: Path | None = None,
+    open_path: ContestAddress | None = None,
     demo: bool = False,
     settings: QSettings | None = None,
     demo_dir: Path | None = None,
@@ -80,8 +81,8 @@ class FileOpener(QObject):
         self._controller = controller
         self._judges = judges
 
-    def open(self, path: Path) -> bool:
-        if is_package(path):
+    def open(self, path: ContestAddress) -> bool:
+        if isinstance(path, Path) and is_package(path):
             return self._judges.open(path) is not None
         return self._controller.open_contest(path) is not None
 
@@ -111,7 +112,7 @@ def _exit_now() -> None:
     os._exit(0)
 
 
-def run(*, open_path: Path | None = None, demo: bool = False) -> int:
+def run(*, open_path: ContestAddress | None = None, demo: bool = False) -> int:
     app = application()
     if os.environ.get(EXIT_AT_FIRST_PAINT):
         app.installEventFilter(_ExitAtFirstPaint(app))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from judging_app.services.contest import Contest
 from judging_app.services.demo import create_demo_contest
 from judging_app.services.progress import Progress
+from judging_app.store.address import ContestAddress
 from judging_app.ui.alerts import show_error
 from judging_app.ui.choosers import FileChooser
 from judging_app.ui.contest_window import ContestWindow
@@ -98,7 +99,8 @@ class AppController(QObject):
     def open_demo(self) -> None:
         """Write the demo afresh into the data folder, set it up, and open it."""
         directory = self.demo_dir
-        if self.window is not None and self.window.contest.path.parent == directory:
+        shown = None if self.window is None else self.window.contest.path
+        if isinstance(shown, Path) and shown.parent == directory and self.window is not None:
             if self.window.busy():
                 return
             self.show_home()  # the demo's database is about to be replaced: close its window
@@ -113,7 +115,7 @@ class AppController(QObject):
 
         run_in_background(self._parent(), self.tr("Setting up the demo contest…"), job, made)
 
-    def open_contest(self, path: Path) -> ContestWindow | None:
+    def open_contest(self, path: ContestAddress) -> ContestWindow | None:
         """Open a contest database in the contest window (replacing the one open)."""
         parent = self._parent()
         if self.window is not None and self.window.busy():
@@ -123,7 +125,8 @@ class AppController(QObject):
         except Exception as error:
             show_error(parent, self.tr("Open a contest"), error)
             return None
-        self.preferences.add_recent(path)
+        if isinstance(path, Path):  # a server's URL is not a recent file
+            self.preferences.add_recent(path)
         old, self.window = self.window, self._make_window(contest)
         self.window.show()  # before the old windows close, so that the app never has none
         if old is not None:

@@ -108,7 +108,9 @@ C4,"1,500"
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> dict[str, Path]:
+def files(tmp_path: Path, contest_db: Path) -> dict[str, Path]:
+    """The tables in ``tmp_path``; ``db``: the contest, not created yet (a file or a server's
+    database: every test that uses this runs on both back ends)."""
     texts = {
         "config": ("contest.toml", CONFIG),
         "cases": ("cases.csv", CASES),
@@ -122,7 +124,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         paths[key] = path
-    paths["db"] = tmp_path / "contest.jdb"
+    paths["db"] = contest_db
     return paths
 
 

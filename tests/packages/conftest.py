@@ -33,15 +33,17 @@ def written_scores() -> dict[str, dict[str, tuple[dict[str, str], str]]]:
     return scores
 
 
-def make_contest(directory: Path) -> Path:
+def make_contest(directory: Path, db: Path | str | None = None) -> Path:
+    """The contest with cases and judges, in ``db`` (a file or a server's database; by default
+    ``directory/contest.jdb``), its tables in ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in (("contest.toml", CONFIG), ("cases.csv", CASES), ("judges.csv", JUDGES)):
         (directory / name).write_text(text, encoding="utf-8")
-    db = directory / "contest.jdb"
+    db = directory / "contest.jdb" if db is None else db
     assert run("init", db, "--config", directory / "contest.toml") == 0
     assert run("import-cases", db, directory / "cases.csv") == 0
     assert run("import-judges", db, directory / "judges.csv") == 0
-    return db
+    return db  # type: ignore[return-value]
 
 
 def issue(db: Path, out: Path, round_key: str = "written") -> IssueResult:
@@ -101,8 +103,9 @@ def return_copy(issued: IssueResult, judge_id: str, data_dir: Path, out: Path) -
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return make_contest(tmp_path / "contest")
+def db(tmp_path: Path, contest_db: Path) -> Path:
+    """The contest (a file or a server's database: tests using it run on both back ends)."""
+    return make_contest(tmp_path / "contest", contest_db)
 
 
 @pytest.fixture

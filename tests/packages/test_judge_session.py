@@ -73,6 +73,7 @@ def test_the_package_shows_the_round_the_rubric_and_the_judges_cases(issued, dat
         assert session.progress().assigned == 4
 
 
+@pytest.mark.sqlite_only
 def test_what_is_not_a_package_is_refused_clearly(db, issued, data_dir, tmp_path):
     fake = tmp_path / "scores.jpkg"
     fake.write_text("judge_id,case_id\n", encoding="utf-8")

@@ -230,10 +230,11 @@ def test_a_random_file_named_jpkg_is_refused(capsys, db, tmp_path):
     random.write_bytes(bytes(range(256)) * 40)
     error = refused(capsys, db, random)
     assert "random.jpkg: not a judge package (.jpkg)" in error
-    error = refused(capsys, db, db.with_name("missing.jpkg"))
+    error = refused(capsys, db, tmp_path / "missing.jpkg")
     assert "missing.jpkg: no such file" in error
 
 
+@pytest.mark.sqlite_only
 def test_a_contest_database_named_jpkg_is_refused(capsys, db, tmp_path):
     copy = tmp_path / "contest-copy.jpkg"
     shutil.copyfile(db, copy)

@@ -16,8 +16,8 @@ def demo_files(tmp_path_factory):
 
 
 @pytest.fixture
-def contest(tmp_path, demo_files):
-    contest = Contest.create(tmp_path / "c.jdb", demo_files.config)
+def contest(contest_db, demo_files):
+    contest = Contest.create(contest_db, demo_files.config)
     yield contest
     contest.close()
 
