@@ -23,12 +23,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: about the SQLite file itself; not run on PostgreSQL"
     )
+    config.addinivalue_line(
+        "markers", "postgresql_only: about a server's database (several seats); not on SQLite"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames:
-        only = metafunc.definition.get_closest_marker("sqlite_only") is not None
-        metafunc.parametrize("backend", BACKENDS[:1] if only else BACKENDS)
+        backends = BACKENDS
+        if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+            backends = ("sqlite",)
+        if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+            backends = ("postgresql",)
+        metafunc.parametrize("backend", backends)
 
 
 @pytest.fixture(autouse=True)

@@ -153,21 +153,22 @@ class Returned:
     returns: tuple[Path, ...]  # one return copy per judge, submitted and sealed
 
 
-def fifty_returns(folder: Path) -> Returned:
-    """A contest of 50 judges in 25 panels of two, 2 cases a panel, every judge's package issued,
-    scored, submitted and saved for the secretariat (a cheap PIN cost: FAST)."""
+def fifty_returns(folder: Path, *, judges: int = 50, db: Path | str | None = None) -> Returned:
+    """A contest of 50 judges (or ``judges``) in panels of two, 2 cases a panel, every judge's
+    package issued, scored, submitted and saved for the secretariat (a cheap PIN cost: FAST);
+    the contest in ``db`` (a file or a server's database; by default ``folder/contest.jdb``)."""
     from judging_app.services.contest import Contest
     from judging_app.services.judge_session import JudgeSession
     from tests.packages.conftest import FAST
 
     folder.mkdir(parents=True, exist_ok=True)
-    panels = [f"P{n:02d}" for n in range(1, 26)]
+    panels = [f"P{n:02d}" for n in range(1, judges // 2 + 1)]
     cases = "".join(
         f"C{2 * n + k:03d},사례 {2 * n + k},기관 {2 * n + k},행정,요약,본문,{p}\n"
         for n, p in enumerate(panels)
         for k in (1, 2)
     )
-    judges = "".join(
+    members = "".join(
         f"J{2 * n + k:03d},심사위원 {2 * n + k},소속 {2 * n + k},{p}\n"
         for n, p in enumerate(panels)
         for k in (1, 2)
@@ -175,11 +176,11 @@ def fifty_returns(folder: Path) -> Returned:
     texts = {
         "contest.toml": BIG_CONFIG,
         "cases.csv": "case_id,title,organization,category,summary,body,written\n" + cases,
-        "judges.csv": "judge_id,name,affiliation,written\n" + judges,
+        "judges.csv": "judge_id,name,affiliation,written\n" + members,
     }
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
-    db = folder / "contest.jdb"
+    db = folder / "contest.jdb" if db is None else db
     assert run("init", db, "--config", folder / "contest.toml") == 0
     assert run("import-cases", db, folder / "cases.csv") == 0
     assert run("import-judges", db, folder / "judges.csv") == 0
@@ -202,7 +203,7 @@ def fifty_returns(folder: Path) -> Returned:
             path.parent.mkdir(exist_ok=True)
             session.export_return(path)
             returns.append(path)
-    return Returned(db, tuple(returns))
+    return Returned(db, tuple(returns))  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
