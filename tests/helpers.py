@@ -2,6 +2,7 @@
 PostgreSQL database (given by its URL) alike."""
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 from judging_app.cli import main
@@ -73,5 +74,20 @@ def _server_dump(url: str) -> list[str]:
             lines.append(f'CREATE TABLE "{table}" ({", ".join(columns)});')
             order = ", ".join(str(n) for n in range(1, len(columns) + 1))
             for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
-                lines.append(f'INSERT INTO "{table}" VALUES{tuple(row)!r};')
+                values = ",".join(_literal(value) for value in row)
+                lines.append(f'INSERT INTO "{table}" VALUES({values});')
     return lines
+
+
+def _literal(value: object) -> str:
+    """A value written the way SQLite's ``iterdump()`` writes it."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return f"X'{bytes(value).hex().upper()}'"
+    text = str(value).replace("'", "''")
+    return f"'{text}'"
