@@ -33,6 +33,12 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     ) -> None:
         super().add_usage(usage, actions, groups, text("cli.usage") if prefix is None else prefix)
 
+    def _format_action(self, action: argparse.Action) -> str:
+        formatted = super()._format_action(action)
+        if isinstance(action, argparse._SubParsersAction):  # the verbs, without a COMMAND line
+            formatted = formatted.split("\n", 1)[1]
+        return formatted
+
 
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose headings, -h and error line follow the message catalogue's language

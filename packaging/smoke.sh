@@ -42,6 +42,12 @@ done < <(cd "$ROOT" && find judging_app/resources judging_app/store/migrations -
 [ "$missing" = 0 ] || fail "data files are missing from the app"
 echo "smoke: every translation, icon, guide and migration file is in the app"
 
+# The desktop integration shipped inside the app installs the app itself.
+XDG_DATA_HOME="$WORK/share" "$INTERNAL/packaging/linux/install.sh" >/dev/null
+grep -qxF "Exec=\"$BIN\" open %f" "$WORK/share/applications/judging-app.desktop" \
+    || fail "the app's install.sh did not point the menu entry at the app"
+echo "smoke: the app's install.sh registers the app itself"
+
 # --version: the package metadata, the same version as the source's.
 expected="judging-app $(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/judging_app/__init__.py")"
 start=$(now); version="$(app --version)"; version_time=$(seconds "$start" "$(now)")

@@ -37,6 +37,7 @@ def test_the_main_help_is_english_in_an_english_locale(monkeypatch, capsys):
     assert out.startswith("usage: judging-app [-h] [--version] COMMAND ...")
     assert "Without a command, the window opens on the home screen." in out
     assert "    rank          the final ranking, or a round's" in out
+    assert "commands:\n    demo " in out  # the verbs under their heading, no COMMAND line
     assert "사용법" not in out
 
 

@@ -7,7 +7,7 @@ import struct
 from importlib import metadata
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -137,3 +137,23 @@ def test_the_icon_files_hold_every_size(name):
         kinds[kind] = QImage.fromData(icns[position + 8 : position + length]).width()
         position += length
     assert kinds[b"ic10"] == 1024 and kinds[b"icp4"] == 16 and kinds[b"ic13"] == 256
+
+
+def test_f1_shows_the_guide(qtbot, contest_window):
+    contest_window.show()
+    contest_window.activateWindow()
+    qtbot.waitUntil(contest_window.isActiveWindow)
+    qtbot.keyClick(contest_window.step_list, Qt.Key.Key_F1)
+    assert shown_guide().windowTitle() == "Secretariat's guide"
+
+
+def test_the_help_menu_opens_from_the_menu_bar(qtbot, contest_window):
+    """Help opened in the menu bar, then U (the underlined letter) chooses User guide."""
+    contest_window.show()
+    contest_window.activateWindow()
+    qtbot.waitUntil(contest_window.isActiveWindow)
+    help_menu = next(a.menu() for a in contest_window.menuBar().actions() if a.text() == "&Help")
+    contest_window.menuBar().setActiveAction(help_menu.menuAction())
+    qtbot.waitUntil(help_menu.isVisible)
+    qtbot.keyClick(help_menu, Qt.Key.Key_U)
+    assert shown_guide().windowTitle() == "Secretariat's guide"
