@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from judging_app.cli_help import Parser, VersionAction, help_text
 from judging_app.domain.double_entry import Dispute
@@ -36,6 +37,9 @@ from judging_app.services.package_returns import PackageImportResult
 from judging_app.services.packages import short_fingerprint
 from judging_app.services.paths import log_file
 from judging_app.store.address import ContestAddress
+
+if TYPE_CHECKING:
+    from judging_app.services.verification import Verification
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -382,15 +386,34 @@ def cmd_restore(args: argparse.Namespace) -> None:
     print(f"restored {args.db} from {result.restored.name}{saved}")
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
-    from judging_app.services.verification import verify_contest
+def cmd_copy(args: argparse.Namespace) -> int:
+    from judging_app.services.copying import copy_contest
 
-    report = Path(args.report) if args.report else None
-    verification = verify_contest(safekeeping.address(args.db), report=report)
+    result = copy_contest(safekeeping.address(args.source), safekeeping.address(args.target))
+    print(
+        text(
+            "cli.copied",
+            source=result.source,
+            target=result.target,
+            rows=f"{sum(result.rows.values()):,}",
+            tables=len(result.rows),
+        )
+    )
+    return _print_checks(result.verification)
+
+
+def _print_checks(verification: Verification) -> int:
     marks = {"ok": "ok  ", "failed": "FAIL", "none": "--  "}
     for check in verification.checks:
         print(f"{marks[check.status]}  {check.line}")
     return 0 if verification.ok else 1
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from judging_app.services.verification import verify_contest
+
+    report = Path(args.report) if args.report else None
+    return _print_checks(verify_contest(safekeeping.address(args.db), report=report))
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -443,6 +466,24 @@ register(
         "cli.help.resolve.by": (
             "종이를 확인한 사람 (기본: 로그인 사용자)",
             "who looked at the paper (default: the user's login)",
+        ),
+        "cli.help.copy": (
+            "대회 전체(이력과 감사 기록 포함)를 파일과 서버 사이에 복사하고 verify처럼 확인",
+            "copy a whole contest, with its history and audit log, between a file and a server "
+            "(either way), then check it as verify does",
+        ),
+        "cli.help.copy.source": (
+            "복사할 대회 (.jdb 파일 또는 postgresql:// URL)",
+            "the contest to copy (a .jdb file or a postgresql:// URL)",
+        ),
+        "cli.help.copy.target": (
+            "새 대회 데이터베이스 (없는 파일 또는 빈 서버 데이터베이스)",
+            "the new contest database (a file that does not exist, or an empty database on a "
+            "server)",
+        ),
+        "cli.copied": (
+            "{source} → {target}: {tables}개 테이블의 행 {rows}개를 복사했습니다. 확인:",
+            "{source} → {target}: {rows} rows of {tables} tables copied; checked:",
         ),
     }
 )
@@ -518,6 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("backup", metavar="BACKUP", help=text("cli.help.restore.backup"))
     sub = db(verb("verify", cmd_verify, "cli.help.verify"))
     sub.add_argument("--report", help=text("cli.help.verify.report"))
+    sub = verb("copy", cmd_copy, "cli.help.copy")
+    sub.add_argument("source", metavar="SRC", help=text("cli.help.copy.source"))
+    sub.add_argument("target", metavar="DST", help=text("cli.help.copy.target"))
     return parser
 
 

@@ -139,16 +139,19 @@ def open_access(
     return Access(engine, lock, notices)
 
 
-def create_access(path: ContestAddress) -> Access:
-    """Create a new contest database at ``path``, holding its writer lock."""
+def create_access(
+    path: ContestAddress, *, fill: Callable[[Connection], None] | None = None
+) -> Access:
+    """Create a new contest database at ``path``, holding its writer lock; ``fill`` writes rows
+    into it in the creating transaction (see ``create_contest_database``)."""
     if isinstance(path, ServerAddress):
-        return Access(create_contest_database(path), None, (), path, True)
+        return Access(create_contest_database(path, fill=fill), None, (), path, True)
     notices = tuple(location_notices(path, shown=path.name))
     if path.exists():  # refused by the engine, before a lock file is left beside someone's file
-        return Access(create_contest_database(path), None, notices)
+        return Access(create_contest_database(path, fill=fill), None, notices)
     lock = WriterLock.acquire(path)
     try:
-        return Access(create_contest_database(path), lock, notices)
+        return Access(create_contest_database(path, fill=fill), lock, notices)
     except BaseException:
         lock.release()
         raise

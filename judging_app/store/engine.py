@@ -21,7 +21,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,19 +156,24 @@ register(
 # --- public API ------------------------------------------------------------------------------
 
 
-def create_contest_database(path: str | os.PathLike[str] | ServerAddress) -> Engine:
+def create_contest_database(
+    path: str | os.PathLike[str] | ServerAddress,
+    *,
+    fill: Callable[[Connection], None] | None = None,
+) -> Engine:
     """Create a new, empty contest database at ``path`` (never over an existing file), or in the
-    empty database on a server that a ``postgresql://`` URL names."""
+    empty database on a server that a ``postgresql://`` URL names. ``fill`` writes rows into the
+    new schema in the same transaction (``copy``): either all of it is there, or nothing."""
     address = _address(path)
     if isinstance(address, ServerAddress):
         return server.create_server_database(
-            address, APPLICATION_ID, SCHEMA_VERSION, upgrade_schema
+            address, APPLICATION_ID, SCHEMA_VERSION, upgrade_schema, fill=fill
         )
     file = Path(path)  # type: ignore[arg-type]
     if file.exists():
         raise UserError("store.exists", file=path)
     try:
-        _build(file)
+        _build(file, fill=fill)
     except _build_errors() as error:
         _remove_database_files(file)
         raise UserError("store.cannot_create", file=path, detail=_reason(error)) from error
@@ -390,12 +395,20 @@ def _check_foreign_keys(connection: Connection) -> None:
 # --- creating ----------------------------------------------------------------------------------
 
 
-def _build(file: Path, revision: str = "head", version: int = SCHEMA_VERSION) -> None:
+def _build(
+    file: Path,
+    revision: str = "head",
+    version: int = SCHEMA_VERSION,
+    fill: Callable[[Connection], None] | None = None,
+) -> None:
     engine = _migration_engine(file)
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             upgrade_schema(connection, revision)
+            if fill is not None:
+                fill(connection)
+                _check_foreign_keys(connection)
             _stamp(connection, version)
     finally:
         engine.dispose()

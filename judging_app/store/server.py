@@ -96,8 +96,11 @@ def create_server_database(
     application_id: int,
     version: int,
     upgrade: Callable[[Connection], None],
+    *,
+    fill: Callable[[Connection], None] | None = None,
 ) -> Engine:
-    """Create the contest's schema in the (empty) database at ``address``, in one transaction."""
+    """Create the contest's schema in the (empty) database at ``address``, in one transaction;
+    ``fill`` writes rows with their ids into it (the sequences then continue after them)."""
     engine = server_engine(address)
     try:
         with _connected(address, engine.connect) as connection, connection.begin():
@@ -106,6 +109,9 @@ def create_server_database(
                 shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
                 raise UserError("server.not_empty", database=address.name, tables=shown)
             upgrade(connection)
+            if fill is not None:
+                fill(connection)
+                _continue_sequences(connection)
             connection.execute(
                 text(
                     f"CREATE TABLE {IDENTITY_TABLE} (application_id integer NOT NULL, "
@@ -120,6 +126,25 @@ def create_server_database(
         engine.dispose()
         raise
     return engine
+
+
+def _continue_sequences(connection: Connection) -> None:
+    """After rows were written with their ids, let each table's id sequence go on after them."""
+    inspector = inspect(connection)
+    for table in inspector.get_table_names():
+        if "id" not in {column["name"] for column in inspector.get_columns(table)}:
+            continue
+        sequence = connection.execute(
+            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table}
+        ).scalar()
+        if sequence is None:
+            continue
+        connection.execute(
+            text(
+                f'SELECT setval(:sequence, COALESCE((SELECT max(id) FROM "{table}"), 0) + 1, false)'
+            ),
+            {"sequence": sequence},
+        )
 
 
 def server_schema_version(address: ServerAddress, engine: Engine, application_id: int) -> int:
