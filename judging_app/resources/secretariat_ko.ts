@@ -324,6 +324,7 @@
     <name>ContestWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>How often a window that others may change (a contest on a server, or a file open read-only while another program writes it) looks for their changes.</extracomment>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
@@ -341,6 +342,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The contest cannot be read just now.</source>
+        <translation>지금은 대회를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Changed at another seat: shown as it is now.</source>
+        <translation>다른 자리에서 바뀌었습니다. 지금 상태로 다시 보여 줍니다.</translation>
     </message>
     <message>
         <source>Wait for the action to finish or cancel it.</source>

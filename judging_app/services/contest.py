@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from judging_app.domain.config import ContestConfig, check_advance_against_field, parse_config
@@ -554,6 +554,12 @@ class Contest:
             config = loading.load_config(session)
             self._round(session, config, round_key)
             return listing.round_grid(session, config, round_key)
+
+    def revision(self) -> int:
+        """A number that grows with every change to the contest (the newest audit entry's id):
+        cheap enough for a window to poll, to notice what another seat changed."""
+        with self._reading() as session:
+            return session.scalar(select(func.max(m.AuditEntry.id))) or 0
 
     def audit_log(self) -> tuple[listing.AuditRow, ...]:
         with self._reading() as session:

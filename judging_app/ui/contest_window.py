@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,10 @@ from judging_app.ui.worker import Worker
 
 
 class ContestWindow(QMainWindow):
+    #: How often a window that others may change (a contest on a server, or a file open
+    #: read-only while another program writes it) looks for their changes.
+    POLL_MS = 3000
+
     home_requested = Signal()
     open_requested = Signal()
     language_requested = Signal(str)
@@ -104,6 +108,12 @@ class ContestWindow(QMainWindow):
             0,
         )
         self.show_step(self.steps.steps()[first].key)
+        self._revision = contest.revision()
+        self.poll = QTimer(self)
+        self.poll.setInterval(self.POLL_MS)
+        self.poll.timeout.connect(self.look_for_changes)
+        if contest.on_server or contest.read_only:
+            self.poll.start()
 
     def _menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -163,6 +173,22 @@ class ContestWindow(QMainWindow):
             page.dirty = True
         self.refresh_steps()
         self.current_page().refresh()
+        self._revision = self.contest.revision()
+
+    def look_for_changes(self) -> None:
+        """Reload what is shown when another seat (or program) changed the contest."""
+        if self.busy():
+            return  # an action of this window runs: it reloads when it is done
+        try:
+            revision = self.contest.revision()
+        except Exception:  # the server is out of reach for now: look again at the next tick
+            self.statusBar().showMessage(self.tr("The contest cannot be read just now."), 5000)
+            return
+        if revision != self._revision:
+            self.contest_changed()
+            self.statusBar().showMessage(
+                self.tr("Changed at another seat: shown as it is now."), 10000
+            )
 
     # -- closing -----------------------------------------------------------------------------------
 
