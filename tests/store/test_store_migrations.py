@@ -23,6 +23,7 @@ from judging_app.store.engine import (
     upgrade_schema,
 )
 from judging_app.store.models import Base
+from tests.pg_server import PgServer
 
 
 def test_there_is_exactly_one_head_and_it_is_the_schema_version() -> None:
@@ -153,4 +154,75 @@ def test_the_migrations_go_down_and_up_again(tmp_path: Path) -> None:
         upgrade_schema(connection, "head")
         context = MigrationContext.configure(connection)
         assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+# -- on a PostgreSQL server ---------------------------------------------------------------------
+
+
+def _server_at_0001(pg_server: PgServer) -> str:
+    """A contest database on the server at schema 1, as an app of that time left it."""
+    url = pg_server.create_database("old")
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:
+        upgrade_schema(connection, "0001")
+        connection.exec_driver_sql(
+            "CREATE TABLE judging_app_database (application_id integer NOT NULL, "
+            "schema_version integer NOT NULL)"
+        )
+        connection.exec_driver_sql(f"INSERT INTO judging_app_database VALUES ({APPLICATION_ID}, 1)")
+        connection.exec_driver_sql(
+            "INSERT INTO contests (id, uid, name, config_toml, created_at) VALUES "
+            "(1, 'u1', '2025 개선 사례', '[contest]', '2025-03-01 09:00:00+00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO audit_log (contest_id, at, actor, action, details) VALUES "
+            "(1, '2025-03-01 09:00:00+00', 'secretariat', 'init', '{}')"
+        )
+    engine.dispose()
+    return url
+
+
+def test_every_migration_runs_on_postgresql_and_keeps_the_data(pg_server: PgServer) -> None:
+    url = _server_at_0001(pg_server)
+    engine = open_contest_database(url)  # upgrades 0001 → head in one transaction
+    try:
+        with engine.connect() as connection:
+            version = "SELECT schema_version FROM judging_app_database"
+            assert connection.exec_driver_sql(version).scalar() == SCHEMA_VERSION
+            head = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            assert head == f"{SCHEMA_VERSION:04d}"
+            contest = connection.exec_driver_sql(
+                "SELECT name, created_at = config_updated_at FROM contests"
+            ).one()
+            assert tuple(contest) == ("2025 개선 사례", True)
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = [
+                d
+                for d in compare_metadata(context, Base.metadata)
+                if not (d[0] == "remove_table" and d[1].name == "judging_app_database")
+            ]
+            assert differences == []
+            with pytest.raises(Exception, match="append-only"):
+                connection.exec_driver_sql("DELETE FROM audit_log")
+    finally:
+        engine.dispose()
+
+
+def test_the_migrations_go_down_and_up_again_on_postgresql(pg_server: PgServer) -> None:
+    url = _server_at_0001(pg_server)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:
+        upgrade_schema(connection, "head")
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    with engine.begin() as connection:
+        upgrade_schema(connection, "head")
+        context = MigrationContext.configure(connection)
+        differences = [
+            d
+            for d in compare_metadata(context, Base.metadata)
+            if not (d[0] == "remove_table" and d[1].name == "judging_app_database")
+        ]
+        assert differences == []
     engine.dispose()
