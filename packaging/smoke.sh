@@ -77,6 +77,16 @@ app report contest.jdb --out report.xlsx >/dev/null
 app verify contest.jdb --report report.xlsx >/dev/null || fail "verify found a difference"
 echo "smoke: the demo contest from init to report, verified (rank --json ${rank_time} s)"
 
+# A PostgreSQL address loads psycopg and its libpq: no server listens on port 1, so the answer is
+# the one-line refusal that names the server, not an unexpected error.
+set +e
+app status postgresql://judge@127.0.0.1:1/contest 2> "$WORK/pg.err"
+pg_code=$?
+set -e
+[ "$pg_code" = 1 ] && grep -q "cannot connect to the server" "$WORK/pg.err" \
+    || { cat "$WORK/pg.err" >&2; fail "a PostgreSQL address did not reach the driver"; }
+echo "smoke: a postgresql:// address reaches psycopg (refused: no server on port 1)"
+
 # The same ranking as the source tree's (where this checkout has its venv, as in CI after make test).
 if [ -x "$SOURCE_BIN" ]; then
     env -i HOME="$WORK/home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$SOURCE_BIN" rank contest.jdb --json \
