@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pg import op_merge_pg, op_rank_pg
 from scenario import CRITERIA
 
 BASE_SCHEMA = (
@@ -139,6 +140,11 @@ def base_merge(work: Path) -> float:
 
 
 def _rank(work: Path, aggregate: str) -> float:
+    return rank_at(work / "rank.jdb", aggregate)
+
+
+def rank_at(database: Path | str, aggregate: str) -> float:
+    """Open the contest (a file, or a server's URL) and rank its written round."""
     from dataclasses import replace
 
     from judging_app.domain.scoring import score_round
@@ -146,7 +152,7 @@ def _rank(work: Path, aggregate: str) -> float:
     from judging_app.services.contest import Contest
 
     start = time.perf_counter()
-    contest = Contest.open(work / "rank.jdb", read_only=True)
+    contest = Contest.open(database, read_only=True)
     with contest._reading() as session:
         config = loading.load_config(session)
         data = loading.round_data(session, "written")
@@ -395,4 +401,6 @@ CHILD_OPS: dict[str, Callable[[Path], float]] = {
     "unlock": op_unlock,
     "issue": op_issue,
     "next_case": op_next_case,
+    "merge_pg": op_merge_pg,
+    "rank_pg": op_rank_pg,
 }

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,6 +155,25 @@ OPS = (
         (),
         ("child", "next_case"),
         unit="ms",
+    ),
+    # On a PostgreSQL server (bench/pg.py), beside the same operation on SQLite.
+    Op(
+        "merge-pg",
+        "merge {s.package_judges} returned packages on PostgreSQL",
+        "—",
+        ("packages",),
+        ("child", "merge_pg"),
+        "the same merge on SQLite",
+        ("child", "merge"),
+    ),
+    Op(
+        "rank-pg",
+        "rank a round, zscore, on PostgreSQL (" + SHAPE + ")",
+        "≤ 1 s, ≤ 500 MB",
+        ("rank",),
+        ("child", "rank_pg"),
+        "the same ranking on SQLite",
+        ("child", "rank_zscore"),
     ),
 )
 
@@ -348,6 +368,7 @@ def main(argv: list[str] | None = None) -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="judging-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = load()
+    stack = ExitStack()
     try:
         start = time.perf_counter()
         scenarios = sorted({name for op in ops for name in op.scenarios})
@@ -361,6 +382,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"prepared in {time.perf_counter() - start:.1f} s ({work})", flush=True)
         runner = Runner(work, scale)
+        if any(op.key.endswith("-pg") for op in ops):
+            import pg
+
+            server = pg.start()
+            stack.callback(server.stop)  # type: ignore[attr-defined]
+            runner.env[pg.ENV] = server.url("").rstrip("/")  # type: ignore[attr-defined]
+            pg.prepare(server, work, runner.env)
         print(HEADER, end="", flush=True)
         lines = []
         for op in ops:
@@ -371,6 +399,7 @@ def main(argv: list[str] | None = None) -> None:
             write_results(out, lines, scale, (started, load()))
             print(f"written {out}")
     finally:
+        stack.close()
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
 
