@@ -26,7 +26,7 @@ def korean(monkeypatch):
 
 
 def test_the_xlsx_has_one_sheet_per_judge_with_boxes_conflicts_and_signature(ready, korean):
-    out = ready["db"].parent / "sheets.xlsx"
+    out = ready["config"].parent / "sheets.xlsx"
     assert run("sheets", ready["db"], "--round", "written", "--out", out) == 0
     book = load_workbook(out)
     assert book.sheetnames == ["J1", "J2", "J3"]
@@ -62,7 +62,7 @@ def test_the_xlsx_has_one_sheet_per_judge_with_boxes_conflicts_and_signature(rea
 
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils reads the PDF back")
 def test_the_pdf_is_one_a4_page_per_judge_in_korean(ready, korean):
-    out = ready["db"].parent / "sheets.pdf"
+    out = ready["config"].parent / "sheets.pdf"
     assert run("sheets", ready["db"], "--round", "written", "--out", out) == 0
     info = subprocess.run(["pdfinfo", out], capture_output=True, text=True, check=True).stdout
     assert "Pages:           3" in info and "595 x 842 pts (A4)" in info
@@ -87,8 +87,8 @@ def test_the_pdf_is_one_a4_page_per_judge_in_korean(ready, korean):
 
 def test_a_file_of_another_kind_is_refused(ready):
     result = cli(
-        "sheets", ready["db"], "--round", "written", "--out", ready["db"].parent / "s.docx"
+        "sheets", ready["db"], "--round", "written", "--out", ready["config"].parent / "s.docx"
     )
     assert result.returncode == 1
     assert "s.docx: the score sheets are written as .pdf or .xlsx" in result.stderr
-    assert not Path(ready["db"].parent / "s.docx").exists()
+    assert not Path(ready["config"].parent / "s.docx").exists()
