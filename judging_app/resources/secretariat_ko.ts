@@ -319,6 +319,22 @@
         <source>Result</source>
         <translation>결과</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>1차 입력</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>2차 입력</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>불일치</translation>
+    </message>
 </context>
 <context>
     <name>ContestWindow</name>
@@ -354,6 +370,53 @@
     <message>
         <source>Wait for the action to finish or cancel it.</source>
         <translation>작업이 끝날 때까지 기다리거나 작업을 취소하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <source>Settle from the paper…</source>
+        <translation>평가표 확인 후 확정…</translation>
+    </message>
+    <message>
+        <source>different values</source>
+        <translation>값 불일치</translation>
+    </message>
+    <message>
+        <source>rows swapped with %1</source>
+        <translation>%1 행과 뒤바뀜</translation>
+    </message>
+    <message>
+        <source>row typed in one entry only</source>
+        <translation>한쪽에만 입력된 행</translation>
+    </message>
+    <message>
+        <source>value typed in one entry only</source>
+        <translation>한쪽에만 입력된 값</translation>
+    </message>
+    <message>
+        <source>case not on the judge&apos;s sheet</source>
+        <translation>심사위원 평가표에 없는 사례</translation>
+    </message>
+    <message>
+        <source>criterion left blank</source>
+        <translation>비어 있는 항목</translation>
+    </message>
+    <message>
+        <source>Sheets: %1 agreed, %2 in dispute, %3 entered once, %4 not entered.</source>
+        <translation>평가표: 일치 %1장, 불일치 %2장, 1회 입력 %3장, 미입력 %4장.</translation>
+    </message>
+    <message>
+        <source>%1 disagreements open.</source>
+        <translation>해결할 불일치 %1건.</translation>
+    </message>
+    <message>
+        <source>Settle from the paper</source>
+        <translation>평가표 확인 후 확정</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1은(는) 숫자가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -397,6 +460,14 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>엑셀 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Blank score sheets</source>
+        <translation>빈 평가표</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -651,6 +722,33 @@
     </message>
 </context>
 <context>
+    <name>PaperSheetsTab</name>
+    <message>
+        <source>Type a sheet</source>
+        <translation>평가표 입력</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>불일치</translation>
+    </message>
+    <message>
+        <source>Print blank sheets…</source>
+        <translation>빈 평가표 인쇄…</translation>
+    </message>
+    <message>
+        <source>Paper sheets are typed in twice by two people, blind. Only values both entries agree on become scores; each disagreement is settled from the paper.</source>
+        <translation>종이 평가표는 두 사람이 서로의 값을 보지 않고 두 번 입력합니다. 두 입력이 일치하는 값만 점수가 되고, 불일치는 평가표 원본을 다시 보고 확정합니다.</translation>
+    </message>
+    <message>
+        <source>Print blank sheets</source>
+        <translation>빈 평가표 인쇄</translation>
+    </message>
+    <message>
+        <source>%1 blank sheets written to %2</source>
+        <translation>빈 평가표 %1장을 %2에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Cancelling…</source>
@@ -689,6 +787,37 @@
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Settle from the paper</source>
+        <translation>평가표 확인 후 확정</translation>
+    </message>
+    <message>
+        <source>blank: no value on the paper</source>
+        <translation>비워 두면: 평가표에 값 없음</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>first %1, second %2</source>
+        <translation>1차 %1, 2차 %2</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>입력값</translation>
+    </message>
+    <message>
+        <source>Value on the paper</source>
+        <translation>평가표의 값</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>확인자</translation>
+    </message>
+</context>
+<context>
     <name>RoundPage</name>
     <message>
         <source>Scores in</source>
@@ -701,6 +830,10 @@
     <message>
         <source>Judge leniency</source>
         <translation>심사위원 경향</translation>
+    </message>
+    <message>
+        <source>Paper sheets</source>
+        <translation>종이 평가표</translation>
     </message>
     <message>
         <source>Import score table…</source>
@@ -971,6 +1104,64 @@
     <message>
         <source>%1 × expert score (last round) + %2 × vote points</source>
         <translation>%1 × 전문가 점수(마지막 단계) + %2 × 투표 환산 점수</translation>
+    </message>
+</context>
+<context>
+    <name>SheetEntryGrid</name>
+    <message>
+        <source>First entry</source>
+        <translation>1차 입력</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>2차 입력</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>입력 차수</translation>
+    </message>
+    <message>
+        <source>Typed by</source>
+        <translation>입력자</translation>
+    </message>
+    <message>
+        <source>Type the sheet as it lies on the desk: Tab goes along a case&apos;s criteria and on to the next case. Each value is saved at once. The other entry&apos;s values are never shown here.</source>
+        <translation>평가표를 보이는 그대로 입력하십시오: Tab 키로 한 사례의 항목을 차례로 지나 다음 사례로 넘어갑니다. 값은 입력하는 즉시 저장됩니다. 다른 차수의 입력값은 여기에 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>미입력</translation>
+    </message>
+    <message>
+        <source>entered once</source>
+        <translation>1회 입력</translation>
+    </message>
+    <message>
+        <source>in dispute</source>
+        <translation>불일치</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>일치</translation>
+    </message>
+</context>
+<context>
+    <name>SheetEntryModel</name>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Excluded (conflict of interest): not scored</source>
+        <translation>제척 (이해충돌): 채점하지 않음</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from judging_app.domain.scoring import RoundResult
 from judging_app.domain.stats import JudgeStats, judge_stats
 from judging_app.exchange.files import read_utf8_text, sha256_of
 from judging_app.exchange.package_keys import DEFAULT_COST, KdfCost
+from judging_app.exchange.sheet_forms import SheetForms
 from judging_app.exchange.tables import TableError
 from judging_app.services import (
     blank_sheets,
@@ -37,7 +38,7 @@ from judging_app.services import (
     safekeeping,
     setup,
 )
-from judging_app.services.double_entry import EntryCounts, RoundSheets
+from judging_app.services.double_entry import RoundSheets
 from judging_app.services.package_returns import PackageImportResult, merge_return
 from judging_app.services.package_status import PackageStatus, package_status
 from judging_app.services.progress import Cancelled, Progress
@@ -423,7 +424,7 @@ class Contest:
         values: Mapping[tuple[str, str, str], Decimal | None],
         *,
         by: str | None = None,
-    ) -> EntryCounts:
+    ) -> paper_sheets.Typed:
         return paper_sheets.enter_values(self, round_key, entry, values, by=by)
 
     def import_sheet_entries(
@@ -449,6 +450,10 @@ class Contest:
         by: str | None = None,
     ) -> paper_sheets.Resolved:
         return paper_sheets.resolve(self, round_key, place, value, by=by)
+
+    def sheet_forms(self, round_key: str) -> SheetForms:
+        """Each judge's paper sheet of the round: the cases in order, the excluded ones marked."""
+        return paper_sheets.forms(self, round_key)
 
     def write_blank_sheets(self, round_key: str, out: Path) -> int:
         """Print-ready blank score sheets of the round, one per judge (.pdf or .xlsx)."""

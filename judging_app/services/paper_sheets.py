@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from judging_app.domain.config import ContestConfig
 from judging_app.domain.double_entry import Dispute
 from judging_app.domain.messages import UserError, register
+from judging_app.exchange.sheet_forms import SheetForms
 from judging_app.services import double_entry, loading, packages
+from judging_app.services.blank_sheets import sheet_forms
 from judging_app.services.double_entry import EntryCounts, Place, RoundSheets
 from judging_app.services.history import Provenance, WriteCounts
 from judging_app.store.types import utcnow
@@ -53,6 +55,15 @@ class EntryImport:
 
 
 @dataclass(frozen=True)
+class Typed:
+    """Values typed in the grid: how many changed, and whether the round's scores changed
+    (cases agreed, or withdrawn because they fell into dispute again)."""
+
+    counts: EntryCounts
+    scores_changed: bool
+
+
+@dataclass(frozen=True)
 class Resolved:
     dispute: Dispute
     value: Decimal | None
@@ -67,7 +78,7 @@ def enter_values(
     values: Mapping[tuple[str, str, str], Decimal | None],
     *,
     by: str | None = None,
-) -> EntryCounts:
+) -> Typed:
     """Save values typed in the entry grid ((judge, case, criterion) → value, None: blank)."""
     by = by or contest.actor
     with contest._action("enter-sheet-values") as session:
@@ -77,8 +88,14 @@ def enter_values(
         counts = double_entry.enter_values(
             session, config, round_key, entry, values, by=by, now=now
         )
-        _settle(contest, session, config, round_key, Provenance("paper", "double entry", None, now))
-    return counts
+        before = _paper_scores(session, round_key)
+        scores = _settle(
+            contest, session, config, round_key, Provenance("paper", "double entry", None, now)
+        )
+        changed = bool(scores.added or scores.changed) or before != _paper_scores(
+            session, round_key
+        )
+    return Typed(counts, changed)
 
 
 def import_entries(
@@ -202,3 +219,11 @@ def compare(contest: Contest, round_key: str) -> RoundSheets:
         config = loading.load_config(session)
         contest._round(session, config, round_key)
         return double_entry.compare_round(session, config, round_key)
+
+
+def forms(contest: Contest, round_key: str) -> SheetForms:
+    """The round's sheets as printed: each judge's cases in order, the excluded ones marked."""
+    with contest._reading() as session:
+        config = loading.load_config(session)
+        contest._round(session, config, round_key)
+        return sheet_forms(session, config, round_key)

@@ -94,6 +94,22 @@ class FileChooser:
             path += ".xlsx"
         return self._remember(path)
 
+    def save_sheets(self, parent: QWidget, name: str) -> Path | None:
+        path, chosen = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("FileChooser", "Blank score sheets"),
+            self._start(name),
+            ";;".join(
+                (
+                    QCoreApplication.translate("FileChooser", "PDF (*.pdf)"),
+                    QCoreApplication.translate("FileChooser", "Excel workbook (*.xlsx)"),
+                )
+            ),
+        )
+        if path and not path.lower().endswith((".pdf", ".xlsx")):
+            path += ".xlsx" if "xlsx" in chosen else ".pdf"
+        return self._remember(path)
+
     def show(self, path: Path) -> None:
         """Open a file or folder the app wrote (PIN slips, a report) in the system's program."""
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

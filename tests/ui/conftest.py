@@ -47,6 +47,9 @@ class FakeChooser:
     def save_report(self, parent, name):
         return self._next("save_report")
 
+    def save_sheets(self, parent, name):
+        return self._next("save_sheets")
+
     def show(self, path):
         self.shown.append(path)
 

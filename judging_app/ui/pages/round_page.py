@@ -38,6 +38,7 @@ from judging_app.ui.pages.packages_actions import (
     merge_packages,
     packages_in,
 )
+from judging_app.ui.paper.sheets_tab import PaperSheetsTab
 from judging_app.ui.table_model import RowTableModel, sorting_proxy
 from judging_app.ui.table_view import fit_columns, make_table_view
 
@@ -107,6 +108,9 @@ class RoundPage(Page):
         self.tabs.addTab(self.grid_view, self.tr("Scores in"))
         self.tabs.addTab(self._ranking_tab(), self.tr("Ranking"))
         self.tabs.addTab(self._leniency_tab(), self.tr("Judge leniency"))
+        self.paper = PaperSheetsTab(self.contest, context.chooser, round_key)
+        self.paper.changed.connect(self.changed)
+        self.tabs.addTab(self.paper, self.tr("Paper sheets"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"{self.round.name} ({self.round.key})"))
         layout.addWidget(self.state)
@@ -212,6 +216,8 @@ class RoundPage(Page):
             threshold,
         )
         open_ = status.state != "closed" and status.cases > 0
+        self.paper.refresh()
+        self.paper.set_open(open_)
         self.import_button.setEnabled(open_)
         self.advance_button.setEnabled(open_)
         for button, available in self.packages_available.items():
