@@ -64,10 +64,12 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
+from itertools import compress
+from operator import itemgetter
 from os import PathLike
 from pathlib import Path
 from types import MappingProxyType
@@ -84,12 +86,14 @@ __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_UNCOMPRESSED_BYTES",
     "Column",
+    "Columns",
     "HeaderCell",
     "Kind",
     "Row",
     "Table",
     "TableError",
     "Value",
+    "read_columns",
     "read_table",
 ]
 
@@ -380,11 +384,47 @@ def read_table(
     (one per criterion or round key). ``key`` names the column(s) whose values must not repeat.
     ``sheet`` picks a worksheet by name (default: the first); it is ignored for csv.
     """
+    read = read_columns(path, columns, key=key, extra_columns=extra_columns, sheet=sheet)
+    names = tuple(read.values)
+    rows = tuple(
+        Row(number, MappingProxyType(dict(zip(names, values, strict=True))))
+        for number, *values in zip(read.numbers, *read.values.values(), strict=True)
+    )
+    table = read.table
+    return Table(table.path, rows, table.columns_present, table.header_row, table.header)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A table read column by column, for tables too large for a :class:`Row` object a row.
+
+    ``numbers[i]`` is the spreadsheet's number of the i-th data row and ``values[name][i]`` its
+    value in each column asked for (None: blank, or the column is absent). ``table`` has no rows;
+    it names the file and the header for :meth:`Table.error_at`.
+    """
+
+    table: Table
+    numbers: tuple[int, ...]
+    values: Mapping[str, list[Value]]
+
+
+def read_columns(
+    path: str | PathLike[str],
+    columns: Sequence[Column],
+    *,
+    key: str | tuple[str, ...] | None = None,
+    extra_columns: Sequence[Column] = (),
+    sheet: str | None = None,
+) -> Columns:
+    """:func:`read_table`'s reading and checks (the same refusals, in the same order), column by
+    column: each distinct raw cell of a column is converted once, which is what makes a table of
+    hundreds of thousands of rows of repeated ids and scores quick to read."""
     wanted = (*columns, *extra_columns)
     key_names = (key,) if isinstance(key, str) else tuple(key or ())
     _check_spec(wanted, key_names)
     path = Path(path)
     raw_rows, sheet_title = _read_raw(path, sheet)
+    text_only = sheet_title is None  # a csv file: every cell is a str
 
     header_at = next((i for i, cells in enumerate(raw_rows) if not _is_blank_row(cells)), None)
     if header_at is None:
@@ -404,68 +444,107 @@ def read_table(
         header=MappingProxyType(first_cells),
     )
 
-    problems = _header_problems(table, raw_rows[header_at], header, wanted)
-    if problems:
-        raise TableError(problems)
+    header_problems = _header_problems(table, raw_rows[header_at], header, wanted)
+    if header_problems:
+        raise TableError(header_problems)
 
-    rows: list[Row] = []
-    seen_keys: dict[tuple[Value, ...], int] = {}
-    # Where each wanted column sits (None: absent), found once rather than per row.
-    places = [
-        (position, column, None if cell is None else cell.index)
-        for position, column in enumerate(wanted)
-        for cell in (first_cells.get(column.name),)
-    ]
-    # A cell's value depends only on its raw content and its column, and a large table repeats
-    # its cells (scores, judge and case ids): each distinct (type, content, column) is converted
-    # once. The type is in the key so that True, 1 and 1.0 (equal in Python) stay apart.
-    converted: dict[tuple[type, _Raw, int], Value | _Refusal] = {}
-    for index in range(header_at + 1, len(raw_rows)):
-        cells = raw_rows[index]
-        if _is_blank_row(cells):
+    below = raw_rows[header_at + 1 :]
+    del raw_rows
+    if text_only:  # a row of str cells is blank when its cells joined are
+        filled: Iterable[object] = map(str.strip, map("".join, below))  # type: ignore[arg-type]
+    else:
+        filled = [not _is_blank_row(cells) for cells in below]
+    flags = list(filled)
+    numbers = list(compress(range(header_row + 1, header_row + 1 + len(below)), flags))
+    data = list(compress(below, flags))
+    del below
+
+    # (row number, column position, problem): sorted at the end into the file's order, row by
+    # row, the cells left to right and a repeated key after them.
+    problems: list[tuple[int, int, UserError]] = []
+    values: dict[str, list[Value]] = {}
+    shortest = min(map(len, data), default=0)
+    for position, column in enumerate(wanted):
+        cell = first_cells.get(column.name)
+        if cell is None:
+            values[column.name] = [None] * len(data)
             continue
-        number = index + 1
-        values: dict[str, Value] = {}
-        row_ok = True
-        width = len(cells)
-        for position, column, at in places:
-            if at is None:
-                values[column.name] = None
-                continue
-            raw = cells[at] if at < width else None
-            memo = (raw.__class__, raw, position)
-            outcome = converted.get(memo, _MISSING)
-            if outcome is _MISSING:
-                try:
-                    outcome = _convert(raw, column)
-                except _Refusal as refusal:
-                    outcome = refusal
-                converted[memo] = outcome
-            if isinstance(outcome, _Refusal):
-                row_ok = False
-                params = {"value": _show(raw)} | outcome.params
-                problems.append(table.error_at(number, column.name, outcome.message_id, **params))
-            else:
-                values[column.name] = outcome
-        row = Row(number, MappingProxyType(values))
-        if key_names and all(values.get(name) is not None for name in key_names):
-            key_value = tuple(values[name] for name in key_names)
-            first_row = seen_keys.setdefault(key_value, number)
-            if first_row != number:
-                row_ok = False
-                problems.append(_duplicate_key(table, row, key_names, first_row))
-        if row_ok:
-            rows.append(row)
+        at = cell.index
+        if at < shortest:
+            raws = list(map(itemgetter(at), data))
+        else:
+            raws = [cells[at] if at < len(cells) else None for cells in data]
+        converted, refused = _convert_column(raws, column, text_only)
+        for i in refused:
+            raw, outcome = raws[i], converted[i]
+            assert isinstance(outcome, _Refusal)
+            params = {"value": _show(raw)} | outcome.params
+            error = table.error_at(numbers[i], column.name, outcome.message_id, **params)
+            problems.append((numbers[i], position, error))
+            converted[i] = None
+        values[column.name] = converted  # type: ignore[assignment]  # refusals replaced by None
 
+    if key_names:
+        problems += _duplicate_keys(table, numbers, values, key_names, len(wanted))
     if problems:
-        raise TableError(problems)
-    return Table(
-        path=path,
-        rows=tuple(rows),
-        columns_present=table.columns_present,
-        header_row=header_row,
-        header=table.header,
-    )
+        problems.sort(key=lambda found: found[:2])
+        raise TableError([error for _row, _position, error in problems])
+    return Columns(table, tuple(numbers), MappingProxyType(values))
+
+
+def _convert_column(
+    raws: list[_Raw], column: Column, text_only: bool
+) -> tuple[list[Value | _Refusal], list[int]]:
+    """Each cell of a column converted (each distinct raw value once), and the indexes refused."""
+    memo: dict[object, Value | _Refusal]
+    if text_only:  # str and None only: the raw value is its own key
+        memo = {raw: _outcome(raw, column) for raw in set(raws)}
+        converted = list(map(memo.__getitem__, raws))
+    else:
+        # The type is in the key so that True, 1 and 1.0 (equal in Python) stay apart.
+        memo = {}
+        converted = []
+        for raw in raws:
+            memo_key = (raw.__class__, raw)
+            outcome = memo.get(memo_key, _MISSING)
+            if outcome is _MISSING:
+                outcome = memo[memo_key] = _outcome(raw, column)
+            converted.append(outcome)
+    if not any(isinstance(outcome, _Refusal) for outcome in memo.values()):
+        return converted, []
+    return converted, [i for i, outcome in enumerate(converted) if isinstance(outcome, _Refusal)]
+
+
+def _outcome(raw: _Raw, column: Column) -> Value | _Refusal:
+    try:
+        return _convert(raw, column)
+    except _Refusal as refusal:
+        return refusal
+
+
+def _duplicate_keys(
+    table: Table,
+    numbers: list[int],
+    values: Mapping[str, list[Value]],
+    key_names: tuple[str, ...],
+    position: int,
+) -> list[tuple[int, int, UserError]]:
+    """A refusal for each row whose key repeats an earlier row's (rows with a blank key cell,
+    or one refused, are not compared)."""
+    keys = list(zip(*(values[name] for name in key_names), strict=True))
+    complete = not any(None in values[name] for name in key_names)
+    if complete and len(set(keys)) == len(keys):
+        return []
+    found: list[tuple[int, int, UserError]] = []
+    seen: dict[tuple[Value, ...], int] = {}
+    for i, key_value in enumerate(keys):
+        if None in key_value:
+            continue
+        first_row = seen.setdefault(key_value, numbers[i])
+        if first_row != numbers[i]:
+            row = Row(numbers[i], {name: values[name][i] for name in values})
+            found.append((numbers[i], position, _duplicate_key(table, row, key_names, first_row)))
+    return found
 
 
 # --------------------------------------------------------------------------------------------------
@@ -550,8 +629,7 @@ def _read_csv(path: Path) -> _RawRows:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(content))
     rows: _RawRows = []
     try:
-        for record in reader:
-            rows.append(list(record))
+        rows.extend(reader)  # type: ignore[arg-type]  # lists of str; on an error, those read stay
     except csv.Error as exc:
         raise _fail("table.csv_syntax", file=path.name, row=len(rows) + 1, reason=str(exc)) from exc
     return rows

@@ -39,7 +39,11 @@ from judging_app.services import (
     setup,
 )
 from judging_app.services.double_entry import RoundSheets
-from judging_app.services.package_returns import PackageImportResult, merge_return
+from judging_app.services.package_returns import (
+    MergeContext,
+    PackageImportResult,
+    merge_return,
+)
 from judging_app.services.package_status import PackageStatus, package_status
 from judging_app.services.progress import Cancelled, Progress
 from judging_app.services.status import ContestStatus, contest_status
@@ -355,9 +359,10 @@ class Contest:
         results: list[ImportResult | PackageImportResult] = []
         with self._action() as session:
             config = loading.load_config(session)
+            context = MergeContext.load(session)
             for path in paths:
                 if packages.is_package(path):
-                    results.append(merge_return(self, session, config, path, round_key))
+                    results.append(merge_return(self, session, config, path, round_key, context))
                 else:
                     results.append(self._import_score_table(session, config, path, round_key))
         return results

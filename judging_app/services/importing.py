@@ -12,22 +12,27 @@ from collections import Counter
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress, repeat
+from operator import ne, or_
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.domain.config import ContestConfig
-from judging_app.domain.messages import register
+from judging_app.domain.messages import UserError, register, text
 from judging_app.domain.scoring import automatic_conflicts, score_problem
-from judging_app.exchange.tables import Column, Table, read_table
+from judging_app.exchange.tables import Column, Columns, TableError, read_columns, read_table
 from judging_app.services.history import (
     Provenance,
+    ScoreBatch,
     ScoreEntry,
-    write_scores,
+    has_none,
+    write_score_batch,
     write_votes,
 )
-from judging_app.services.loading import RoundData, round_data, round_row
+from judging_app.services.loading import RoundData, round_layout, round_row
 from judging_app.services.problems import Problems
 from judging_app.store import models as m
 from judging_app.store.types import utcnow
@@ -320,10 +325,11 @@ def import_score_table(
     source_ref: str,
     import_id: int,
 ) -> ImportCounts:
-    entries = read_score_table(session, config, path, round_key)
-    return _write_scores(
-        session, round_key, entries, source="table", source_ref=source_ref, import_id=import_id
-    )
+    """Check the whole table, then write the values that differ from the current ones."""
+    batch = _checked_table(session, config, path, round_key).batch
+    provenance = Provenance("table", source_ref, import_id, utcnow())
+    counts = write_score_batch(session, round_row(session, round_key), batch, provenance)
+    return ImportCounts(counts.rows, counts.added, counts.changed)
 
 
 def read_score_table(
@@ -331,13 +337,45 @@ def read_score_table(
 ) -> list[ScoreEntry]:
     """A score table's rows, each checked against the round (refused whole, every problem named
     by row and column): what a score table import writes, or a paper sheet's typed entry."""
+    checked = _checked_table(session, config, path, round_key)
+    batch = checked.batch
+    keys = list(batch.values)
+    return [
+        ScoreEntry(
+            number,
+            judge_id,
+            case_id,
+            {key: value for key, value in zip(keys, values, strict=True) if value is not None},
+            comment,
+        )
+        for number, judge_id, case_id, comment, *values in zip(
+            checked.numbers,
+            batch.judge_ids,
+            batch.case_ids,
+            batch.comments,
+            *batch.values.values(),
+            strict=True,
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class _CheckedTable:
+    batch: ScoreBatch
+    numbers: list[int]
+    """The file's row number of each of the batch's places."""
+
+
+def _checked_table(
+    session: Session, config: ContestConfig, path: Path, round_key: str
+) -> _CheckedTable:
     criteria = config.round_criteria(round_key)
     columns = (
         Column("judge_id", "text"),
         Column("case_id", "text"),
         *(Column(c.key, "decimal", allow_blank=True) for c in criteria),
     )
-    table = read_table(
+    table = read_columns(
         path,
         columns,
         key=("judge_id", "case_id"),
@@ -372,55 +410,87 @@ def pair_problems(
 
 
 def _check_scores(
-    session: Session, config: ContestConfig, table: Table, round_key: str
-) -> list[ScoreEntry]:
+    session: Session, config: ContestConfig, table: Columns, round_key: str
+) -> _CheckedTable:
+    """The table's rows with a score or a comment, after checking every row against the round:
+    the judge and the case (:func:`pair_problems`), each value against its criterion, every
+    criterion or none. Column by column: each distinct value is checked once, and only the rows
+    that fail a quick test are looked at one by one."""
     criteria = config.round_criteria(round_key)
-    data = round_data(session, round_key)
-    judges = set(session.scalars(select(m.Judge.judge_id)))
-    cases = set(session.scalars(select(m.Case.case_id)))
-    problems = Problems(table)
-    entries: list[ScoreEntry] = []
-    for row in table.rows:
-        values = dict(row.values)
-        judge_id, case_id = _text(values, "judge_id"), _text(values, "case_id")
-        for column, message_id, params in pair_problems(data, judges, cases, judge_id, case_id):
-            problems.add(row.number, column, message_id, **params)
-        scores: dict[str, Decimal] = {}
-        for criterion in criteria:
-            value = values.get(criterion.key)
-            if value is None:
-                continue
-            assert isinstance(value, Decimal)
-            rule = score_problem(criterion, value)
-            if rule is not None:
-                problems.add_rule(row.number, criterion.key, rule)
-            scores[criterion.key] = value
-        if scores and len(scores) < len(criteria):
-            missing = next(c.key for c in criteria if c.key not in scores)
-            problems.add(row.number, missing, "import.partial", missing=missing)
-        comment = values.get("comment")
-        if scores or comment:
-            entries.append(
-                ScoreEntry(
-                    row.number, judge_id, case_id, scores, None if comment is None else str(comment)
-                )
-            )
-    problems.raise_if_any()
-    return entries
+    data = round_layout(session, round_key)
+    values = table.values
+    judge_ids = cast(list[str], values["judge_id"])
+    case_ids = cast(list[str], values["case_id"])
+    found: list[tuple[int, int, UserError]] = []  # (row index, order in the row, problem)
+
+    # A row is suspect when its case's panel is not its judge's, or the pair is excluded
+    # (compared in C loops; only suspect rows are looked at one by one).
+    panel_of = {judge_id: label for label, judges in data.panels.items() for judge_id in judges}
+    flags = list(
+        map(
+            ne,
+            map(data.field.get, case_ids, repeat(_NOWHERE)),
+            map(panel_of.get, judge_ids, repeat(_NOBODY)),
+        )
+    )
+    if data.excluded:
+        excluded = map(data.excluded.__contains__, zip(judge_ids, case_ids, strict=True))
+        flags = list(map(or_, flags, excluded))
+    suspect = [i for i, flag in enumerate(flags) if flag] if any(flags) else []
+    if suspect:
+        judges = set(session.scalars(select(m.Judge.judge_id)))
+        cases = set(session.scalars(select(m.Case.case_id)))
+        for i in suspect:
+            pair = pair_problems(data, judges, cases, judge_ids[i], case_ids[i])
+            for order, (column, message_id, params) in enumerate(pair):
+                found.append((i, order, _cell(table, i, column, text(message_id, **params))))
+
+    scores = {c.key: cast(list[Decimal | None], values[c.key]) for c in criteria}
+    for position, criterion in enumerate(criteria, start=2):
+        given = scores[criterion.key]
+        rules = {v: score_problem(criterion, v) for v in set(given) if v is not None}
+        wrong = {v for v, rule in rules.items() if rule is not None}
+        if wrong:
+            for i, value in enumerate(given):
+                if value in wrong:
+                    rule = rules[value]
+                    assert rule is not None
+                    found.append((i, position, _cell(table, i, criterion.key, rule)))
+    blanks = [has_none(column) for column in scores.values()]
+    if any(blanks):
+        after = len(criteria) + 2
+        for i, row in enumerate(zip(*scores.values(), strict=True)):
+            count = sum(value is not None for value in row)
+            if 0 < count < len(criteria):
+                missing = next(c.key for c, v in zip(criteria, row, strict=True) if v is None)
+                rule = text("import.partial", missing=missing)
+                found.append((i, after, _cell(table, i, missing, rule)))
+    if found:
+        found.sort(key=lambda problem: problem[:2])
+        raise TableError([problem for _i, _order, problem in found])
+
+    comments = cast(list[str | None], values["comment"])
+    if any(blanks):  # rows with neither a score nor a comment write nothing
+        keep = [
+            comment is not None or any(v is not None for v in row)
+            for comment, *row in zip(comments, *scores.values(), strict=True)
+        ]
+        batch = ScoreBatch(
+            list(compress(judge_ids, keep)),
+            list(compress(case_ids, keep)),
+            {key: list(compress(column, keep)) for key, column in scores.items()},
+            list(compress(comments, keep)),
+        )
+        return _CheckedTable(batch, list(compress(table.numbers, keep)))
+    return _CheckedTable(ScoreBatch(judge_ids, case_ids, scores, comments), list(table.numbers))
 
 
-def _write_scores(
-    session: Session,
-    round_key: str,
-    entries: list[ScoreEntry],
-    *,
-    source: str,
-    source_ref: str,
-    import_id: int,
-) -> ImportCounts:
-    provenance = Provenance(source, source_ref, import_id, utcnow())
-    counts = write_scores(session, round_row(session, round_key), entries, provenance)
-    return ImportCounts(counts.rows, counts.added, counts.changed)
+_NOWHERE = object()  # the panel of a case that is not in the round
+_NOBODY = object()  # the panel of a judge who is not in the round
+
+
+def _cell(table: Columns, index: int, column: str, rule: str) -> UserError:
+    return table.table.error_at(table.numbers[index], column, "import.cell", rule=rule)
 
 
 # -- votes -----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ return; nothing here scores or ranks.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import or_, select, type_coerce
@@ -114,6 +114,12 @@ def current_score_rows(session: Session, round_id: int) -> tuple[ScoreRow, ...]:
 
 
 def round_data(session: Session, key: str) -> RoundData:
+    layout = round_layout(session, key)
+    return replace(layout, rows=current_score_rows(session, layout.round.id))
+
+
+def round_layout(session: Session, key: str) -> RoundData:
+    """The round's field, panels and exclusions, without its scores (``rows`` is empty)."""
     round_ = round_row(session, key)
     field_query = (
         select(m.Case.case_id, m.Panel.label)
@@ -139,7 +145,7 @@ def round_data(session: Session, key: str) -> RoundData:
         field,
         {label: tuple(judges) for label, judges in panels.items()},
         excluded_pairs(session, round_.id),
-        current_score_rows(session, round_.id),
+        (),
     )
 
 

@@ -151,6 +151,26 @@ class ReturnedFile:
     contest_name: str
 
 
+@dataclass
+class MergeContext:
+    """What merging several packages in one transaction reads once rather than per package: the
+    contest, the ids of judges, cases and criteria, and each round's field and panels (none of
+    which a merge changes)."""
+
+    contest: m.Contest
+    ids: history.IdMaps
+    layouts: dict[str, loading.RoundData]
+
+    @classmethod
+    def load(cls, session: Session) -> MergeContext:
+        return cls(loading.contest_row(session), history.IdMaps.load(session), {})
+
+    def layout(self, session: Session, round_key: str) -> loading.RoundData:
+        if round_key not in self.layouts:
+            self.layouts[round_key] = loading.round_layout(session, round_key)
+        return self.layouts[round_key]
+
+
 def read_return(path: Path) -> ReturnedFile:
     """Read a return copy and check that its tables are what its payload says (no database)."""
     file = path.name
@@ -173,11 +193,18 @@ def read_return(path: Path) -> ReturnedFile:
         return ReturnedFile(file, signed, submission, package.meta().contest_name)
 
 
-def verify_return(session: Session, path: Path, *, round_key: str | None = None) -> VerifiedReturn:
+def verify_return(
+    session: Session,
+    path: Path,
+    *,
+    round_key: str | None = None,
+    context: MergeContext | None = None,
+) -> VerifiedReturn:
     """Read and verify a returned package without writing anything; refuse naming the reason."""
     returned = read_return(path)
     file, signed, submission = returned.file, returned.signed, returned.submission
-    contest = loading.contest_row(session)
+    context = context or MergeContext.load(session)
+    contest = context.contest
     if signed.contest != contest.uid:
         raise UserError("packages.other_contest", file=file, name=returned.contest_name)
     if round_key is not None and signed.round != round_key:
@@ -196,7 +223,7 @@ def verify_return(session: Session, path: Path, *, round_key: str | None = None)
             found=f"{signed.judge} / {signed.round}",
             expected=f"{expected[1]} / {expected[0]}",
         )
-    named = _named_judge(file, signed.round, session.scalars(select(m.Judge.judge_id)))
+    named = _named_judge(file, signed.round, context.ids.judges)
     if named is not None and named != signed.judge:
         raise UserError("packages.renamed", file=file, named=named, judge=signed.judge)
     if not package_keys.verify(issued.public_key, submission.signature, submission.payload):
@@ -264,21 +291,26 @@ def merge_return(
     config: ContestConfig,
     path: Path,
     round_key: str | None,
+    context: MergeContext | None = None,
 ) -> PackageImportResult:
-    """Verify ``path``, check it against the contest and write it (in the caller's transaction)."""
-    verified = verify_return(session, path, round_key=round_key)
+    """Verify ``path``, check it against the contest and write it (in the caller's transaction).
+    Several packages merged in one transaction share one ``context``."""
+    context = context or MergeContext.load(session)
+    verified = verify_return(session, path, round_key=round_key, context=context)
     signed = verified.signed
     round_ = contest._open_round(session, config, signed.round)
-    _check_content(session, config, verified)
+    _check_content(session, config, verified, context)
     judge = verified.issued.judge
     record, sha256 = contest._record_import(session, "package", path, round_)
     source_ref = f"{path.name} sha256:{sha256} package:{signed.package} revision:{signed.revision}"
     now = utcnow()
-    _write_conflicts(session, round_, judge, signed, source_ref, record.id, now)
-    _clear_missing_scores(session, round_, judge, signed, source_ref, record.id, now)
+    ids = context.ids
+    _write_conflicts(session, round_, judge, signed, source_ref, record.id, now, ids)
+    _clear_missing_scores(session, round_, judge, signed, source_ref, record.id, now, ids)
     entries = _entries(session, round_, judge, signed)
-    counts = importing._write_scores(
-        session, round_.key, entries, source="package", source_ref=source_ref, import_id=record.id
+    provenance = history.Provenance("package", source_ref, record.id, now)
+    counts = history.write_score_batch(
+        session, round_, history.ScoreBatch.of(entries), provenance, ids=ids
     )
     record.rows = len(entries)
     session.add(
@@ -328,14 +360,15 @@ def merge_return(
     )
 
 
-def _check_content(session: Session, config: ContestConfig, verified: VerifiedReturn) -> None:
+def _check_content(
+    session: Session, config: ContestConfig, verified: VerifiedReturn, context: MergeContext
+) -> None:
     """Every case, criterion and value of the payload must fit the contest as it is now."""
     signed, file = verified.signed, verified.file
     if not signed.pledge.name.strip():
         raise UserError("packages.no_pledge", file=file)
-    data = loading.round_data(session, signed.round)
-    judges = set(session.scalars(select(m.Judge.judge_id)))
-    cases = set(session.scalars(select(m.Case.case_id)))
+    data = context.layout(session, signed.round)
+    judges, cases = context.ids.judges.keys(), context.ids.cases.keys()
     automatic = {
         (signed.judge, case_id)
         for case_id in session.scalars(
@@ -391,9 +424,10 @@ def _write_conflicts(
     source_ref: str,
     import_id: int,
     now: datetime,
+    ids: history.IdMaps,
 ) -> None:
     """The package's declarations replace the judge's earlier ones for the round."""
-    case_pks = {c: pk for c, pk in session.execute(select(m.Case.case_id, m.Case.id))}
+    case_pks = ids.cases
     wanted = {case_pks[case_id]: reason for case_id, reason in signed.conflicts}
     current = {
         c.case_pk: c
@@ -435,10 +469,10 @@ def _clear_missing_scores(
     source_ref: str,
     import_id: int,
     now: datetime,
+    ids: history.IdMaps,
 ) -> None:
     """Scores the judge has in the contest but not in the new revision are recorded as cleared."""
-    case_pks = {c: pk for c, pk in session.execute(select(m.Case.case_id, m.Case.id))}
-    criterion_ids = {k: pk for k, pk in session.execute(select(m.Criterion.key, m.Criterion.id))}
+    case_pks, criterion_ids = ids.cases, ids.criteria
     keep = {(case_pks[c], criterion_ids[k]) for c, k, _ in signed.scores}
     cleared = [
         (score_id, case_pk, criterion_id)

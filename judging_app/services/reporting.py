@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from judging_app.domain.config import ContestConfig
 from judging_app.domain.numbers import multiply
 from judging_app.domain.ranking import FinalResult
-from judging_app.domain.scoring import RoundResult
+from judging_app.domain.scoring import CaseResult, RoundResult
 from judging_app.domain.stats import judge_stats
 from judging_app.exchange.report import (
     AuditLine,
@@ -169,14 +169,23 @@ def _score_sheets(
     conflicts = _conflicts(session, round_.id)
     returns = _latest_returns(session, round_.id)
     judges = sorted(set(info.judge_panels) | {j for j, _ in scores} | {j for j, _ in conflicts})
+    panel_cases: dict[str, set[str]] = defaultdict(set)
+    for case_id, label in info.case_panels.items():
+        if label:
+            panel_cases[label].add(case_id)
+    scored: dict[str, set[str]] = defaultdict(set)
+    for judge_id, case_id in scores:
+        scored[judge_id].add(case_id)
+    in_round = set(info.case_panels)
+    results = {case.case_id: case for case in result.cases}
     sheets = []
     for judge_id in judges:
         panel = info.judge_panels.get(judge_id)
-        case_ids = {c for c, label in info.case_panels.items() if panel and label == panel}
-        case_ids |= {c for j, c in scores if j == judge_id}
-        case_ids &= set(info.case_panels)
+        case_ids = set(panel_cases[panel]) if panel else set()
+        case_ids |= scored[judge_id]
+        case_ids &= in_round
         lines = tuple(
-            _line(judge_id, case_id, result, scores, comments, conflicts)
+            _line(judge_id, case_id, results, scores, comments, conflicts)
             for case_id in sorted(case_ids)
         )
         if not lines:
@@ -202,16 +211,14 @@ def _score_sheets(
 def _line(
     judge_id: str,
     case_id: str,
-    result: RoundResult,
+    results: dict[str, CaseResult],
     scores: dict[tuple[str, str], dict[str, Decimal | None]],
     comments: dict[tuple[str, str], str],
     conflicts: dict[tuple[str, str], tuple[str, str]],
 ) -> SheetLine:
     conflict = conflicts.get((judge_id, case_id))
-    try:
-        total = result.case(case_id).totals.get(judge_id)
-    except KeyError:
-        total = None
+    found = results.get(case_id)
+    total = found.totals.get(judge_id) if found is not None else None
     return SheetLine(
         case_id=case_id,
         scores=scores.get((judge_id, case_id), {}),

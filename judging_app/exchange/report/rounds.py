@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
+from judging_app.domain.numbers import round_half_up
 from judging_app.domain.scoring import CaseResult, RoundResult
 from judging_app.exchange.report.data import ReportData, RoundInfo
 from judging_app.exchange.report.final import write_warnings
@@ -97,12 +99,12 @@ def write_round(
     if notes:
         grid.text(2, 0, " · ".join(notes), {**NOTE, "font_color": "#C00000"})
     grid.header(HEADER_ROW, headings)
+    cells = _JudgeCells(grid, info, score_places)
     for index, case in enumerate(result.cases):
         row = HEADER_ROW + 1 + index
         line = CUT_OFF if index == cut else {}
         _case_row(grid, row, case, titles[index], panels[index], line, places)
-        for col, judge_id in enumerate(judges, start=7):
-            _judge_cell(grid, row, col, case, judge_id, info, panels[index], score_places, line)
+        cells.write(row, judges, case, panels[index], index == cut)
         for col, criterion in enumerate(criteria, start=7 + len(judges)):
             grid.number(
                 row, col, case.criterion_means.get(criterion.key), places, {**NUMBER, **line}
@@ -148,26 +150,49 @@ def _case_row(
     grid.text(row, 6, t("mark.advances") if case.advances else "", {**CENTRE, **line})
 
 
-def _judge_cell(
-    grid: Grid,
-    row: int,
-    col: int,
-    case: CaseResult,
-    judge_id: str,
-    info: RoundInfo,
-    panel: str,
-    score_places: int,
-    line: dict[str, object],
-) -> None:
-    if judge_id in case.excluded:
-        grid.text(row, col, t("mark.excluded"), {**EXCLUDED, **line})
-    elif judge_id in case.totals:
-        props: dict[str, object] = {**CENTRE, **line}
-        if judge_id in case.trimmed:
-            shown = number_format(score_places)
-            props |= {"num_format": f"({shown})", "font_color": "#7F7F7F", "italic": True}
-        grid.number(row, col, case.totals[judge_id], score_places, props)
-    elif panel and info.judge_panels.get(judge_id) == panel:
-        grid.text(row, col, t("mark.missing"), {**MISSING, **line})
-    else:
-        grid.blank(row, col, {**OFF_PANEL, **line})
+class _JudgeCells:
+    """Each judge's cell in a case's row: the total (in brackets where trimmed), excluded,
+    missing (a judge of the case's panel without a total) or off the panel. The formats are made
+    once, not per cell: a national round has millions of these cells."""
+
+    def __init__(self, grid: Grid, info: RoundInfo, score_places: int) -> None:
+        self.sheet = grid.sheet
+        self.styles = grid.styles
+        self.judge_panels = info.judge_panels
+        self.places = score_places
+        self.excluded_text = t("mark.excluded")
+        self.missing_text = t("mark.missing")
+        self._formats: dict[tuple[str, bool], Format] = {}
+
+    def _format(self, kind: str, cut: bool) -> Format:
+        found = self._formats.get((kind, cut))
+        if found is None:
+            line = CUT_OFF if cut else {}
+            props: dict[str, object]
+            if kind == "excluded":
+                props = {**EXCLUDED, **line}
+            elif kind == "missing":
+                props = {**MISSING, **line}
+            elif kind == "off":
+                props = {**OFF_PANEL, **line}
+            else:
+                props = {**CENTRE, **line, "num_format": number_format(self.places)}
+                if kind == "trimmed":
+                    shown = number_format(self.places)
+                    props |= {"num_format": f"({shown})", "font_color": "#7F7F7F", "italic": True}
+            found = self._formats[(kind, cut)] = self.styles.get(props)
+        return found
+
+    def write(self, row: int, judges: list[str], case: CaseResult, panel: str, cut: bool) -> None:
+        sheet, totals = self.sheet, case.totals
+        for col, judge_id in enumerate(judges, start=7):
+            if judge_id in case.excluded:
+                sheet.write_string(row, col, self.excluded_text, self._format("excluded", cut))
+            elif judge_id in totals:
+                kind = "trimmed" if judge_id in case.trimmed else "total"
+                value = float(round_half_up(totals[judge_id], self.places))
+                sheet.write_number(row, col, value, self._format(kind, cut))
+            elif panel and self.judge_panels.get(judge_id) == panel:
+                sheet.write_string(row, col, self.missing_text, self._format("missing", cut))
+            else:
+                sheet.write_blank(row, col, None, self._format("off", cut))

@@ -78,6 +78,9 @@ def _write_workbook(path: Path, data: ReportData) -> None:
     book = xlsxwriter.Workbook(
         str(path),
         {
+            # Each sheet is written row by row and each row goes to disk once the next one starts:
+            # memory stays flat however many cases and judges the contest has.
+            "constant_memory": True,
             "strings_to_numbers": False,
             "strings_to_formulas": False,
             "strings_to_urls": False,
