@@ -395,8 +395,9 @@ def main(argv: list[str] | None = None) -> None:
             line = runner.line(op)
             print(line.row(), flush=True)
             lines.append(line)
+            if out is not None:  # after each row: a long run stopped early keeps what it has
+                write_results(out, lines, scale, (started, load()))
         if out is not None:
-            write_results(out, lines, scale, (started, load()))
             print(f"written {out}")
     finally:
         stack.close()
