@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
+from judging_app.domain import score_units as units
 from judging_app.domain.config import Criterion, Round
 from judging_app.domain.messages import register, text
-from judging_app.domain.numbers import (
-    CONTEXT,
-    divide,
-    mean,
-    multiply,
-    population_stdev,
-    round_half_up,
-    subtract,
-    total,
-)
+from judging_app.domain.numbers import round_half_up, total
 
 T = TypeVar("T")
-T_SCORE_CENTRE = Decimal(50)
-T_SCORE_SCALE = Decimal(10)
 
 register(
     {
@@ -157,7 +147,7 @@ def score_round(
     round_: Round,
     criteria: Sequence[Criterion],
     case_ids: Iterable[str],
-    rows: Iterable[ScoreRow],
+    rows: Iterable[ScoreRow] | ScoreTable,
     *,
     excluded: Iterable[tuple[str, str]] = (),
     decimals: int = 2,
@@ -165,135 +155,133 @@ def score_round(
     """Score every case of a round's field, order them and mark which advance.
 
     Rows of judges excluded from a case, rows for cases outside the field and incomplete rows do
-    not count (imports refuse the first two before they get here).
+    not count (imports refuse the first two before they get here). The numbers are those of
+    :mod:`judging_app.domain.scoring_reference`, to the last digit.
     """
+    table = rows if isinstance(rows, ScoreTable) else ScoreTable.of(rows, [c.key for c in criteria])
     field_ids = sorted(set(case_ids))
     excluded_pairs = frozenset(excluded)
-    totals, criterion_values = _collect(criteria, field_ids, rows, excluded_pairs)
-    exact = _aggregate(round_, totals)
-    trimmed = {
-        case_id: _trimmed_judges(case_totals, round_) for case_id, case_totals in totals.items()
-    }
-    means = {
-        case_id: {key: mean(values) for key, values in by_criterion.items()}
-        for case_id, by_criterion in criterion_values.items()
-    }
+    columns = {key: i for i, key in enumerate(table.keys)}
+    picks = [columns.get(c.key) for c in criteria]
+    places = units.DEFAULT_PLACES
+    while True:
+        try:
+            collected = units.collect(
+                table.entries, picks, frozenset(field_ids), excluded_pairs, places
+            )
+            break
+        except units.FinerUnits as finer:
+            places = finer.places
+    as_decimal = units.UnitDecimals(collected.places)
+    if round_.aggregate == "zscore":
+        exact = units.t_scores(collected, field_ids, as_decimal)
+    else:
+        trim_min = round_.trim_min if round_.aggregate == "trimmed_mean" else None
+        exact = units.plain_means(collected, trim_min, as_decimal)
+    means = units.criterion_means(collected, [c.key for c in criteria], as_decimal)
     drafts = [
-        _Draft(
-            case_id=case_id,
-            exact=exact.get(case_id),
-            score=round_half_up(exact[case_id], decimals) if case_id in exact else None,
-            means=tuple(means.get(case_id, {}).get(c.key, Decimal(0)) for c in criteria),
+        Draft.of(
+            case_id,
+            exact.get(case_id),
+            round_half_up(exact[case_id], decimals) if case_id in exact else None,
+            tuple(means.get(case_id, {}).get(c.key, Decimal(0)) for c in criteria),
         )
         for case_id in field_ids
     ]
-    ranks, warnings = _rank(drafts, round_)
-    advancing, cutoff_warnings = _advancing(drafts, ranks, round_)
-    results = tuple(
-        CaseResult(
-            case_id=draft.case_id,
-            rank=ranks.get(draft.case_id),
-            score=draft.score,
-            exact=draft.exact,
-            totals=dict(totals.get(draft.case_id, {})),
-            trimmed=trimmed.get(draft.case_id, ()),
-            excluded=tuple(sorted(j for (j, c) in excluded_pairs if c == draft.case_id)),
-            criterion_means=means.get(draft.case_id, {}),
-            advances=draft.case_id in advancing,
+    in_order = ordered(drafts)
+    ranks, warnings = ranks_of(in_order, round_)
+    advancing, cutoff_warnings = advancing_cases(drafts, ranks, round_)
+    excluded_by_case: dict[str, list[str]] = defaultdict(list)
+    for judge_id, case_id in sorted(excluded_pairs):
+        excluded_by_case[case_id].append(judge_id)
+    no_judges: dict[str, tuple[tuple[int, ...], int]] = {}
+    results = []
+    for draft in in_order:
+        judges = collected.by_case.get(draft.case_id, no_judges)
+        trimmed: tuple[str, ...] = ()
+        if round_.aggregate == "trimmed_mean":
+            trimmed = units.trimmed_judges(judges, round_.trim_min)
+        results.append(
+            CaseResult(
+                case_id=draft.case_id,
+                rank=ranks.get(draft.case_id),
+                score=draft.score,
+                exact=draft.exact,
+                totals={judge_id: as_decimal[t] for judge_id, (_u, t) in judges.items()},
+                trimmed=trimmed,
+                excluded=tuple(excluded_by_case.get(draft.case_id, ())),
+                criterion_means=means.get(draft.case_id, {}),
+                advances=draft.case_id in advancing,
+            )
         )
-        for draft in _ordered(drafts)
-    )
     max_total = total(c.max for c in criteria)
     return RoundResult(
-        round_.key, results, round_.advance, max_total, tuple(warnings + cutoff_warnings)
+        round_.key, tuple(results), round_.advance, max_total, tuple(warnings + cutoff_warnings)
     )
 
 
 @dataclass(frozen=True)
-class _Draft:
+class ScoreTable:
+    """A round's current scores, compact: one entry per (judge, case), sorted by judge id then
+    case id, holding the scores in the order of ``keys`` (None where there is none).
+
+    What the database loader gives (no object per row); iterating it gives ScoreRow objects.
+    """
+
+    keys: tuple[str, ...]
+    entries: Sequence[units.Entry]
+
+    @classmethod
+    def of(cls, rows: Iterable[ScoreRow], keys: Sequence[str]) -> ScoreTable:
+        entries = sorted(
+            ((row.judge_id, row.case_id, tuple(row.scores.get(k) for k in keys)) for row in rows),
+            key=lambda entry: (entry[0], entry[1]),
+        )
+        return cls(tuple(keys), entries)
+
+    def __iter__(self) -> Iterator[ScoreRow]:
+        for judge_id, case_id, values in self.entries:
+            scores = {k: v for k, v in zip(self.keys, values, strict=True) if v is not None}
+            yield ScoreRow(judge_id, case_id, scores)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A case on its way to a :class:`CaseResult`: its score and its sort key."""
+
     case_id: str
     exact: Decimal | None
     score: Decimal | None
     means: tuple[Decimal, ...]
+    key: tuple[Decimal, ...]
+    """Higher score first, then each criterion mean in order (empty when unscored)."""
+
+    @classmethod
+    def of(
+        cls, case_id: str, exact: Decimal | None, score: Decimal | None, means: tuple[Decimal, ...]
+    ) -> Draft:
+        key = () if score is None else (-score, *(-m for m in means))
+        return cls(case_id, exact, score, means, key)
 
     def order_key(self) -> tuple[Decimal, ...]:
-        assert self.score is not None
-        return (-self.score, *(-m for m in self.means))
+        return self.key
 
 
-def _collect(
-    criteria: Sequence[Criterion],
-    field_ids: Sequence[str],
-    rows: Iterable[ScoreRow],
-    excluded: frozenset[tuple[str, str]],
-) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, list[Decimal]]]]:
-    in_field = set(field_ids)
-    totals: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    values: dict[str, dict[str, list[Decimal]]] = defaultdict(lambda: defaultdict(list))
-    for row in rows:
-        if row.case_id not in in_field or (row.judge_id, row.case_id) in excluded:
-            continue
-        judge_sum = judge_total(criteria, row.scores)
-        if judge_sum is None:
-            continue
-        totals[row.case_id][row.judge_id] = judge_sum
-        for criterion in criteria:
-            values[row.case_id][criterion.key].append(row.scores[criterion.key])
-    return totals, values
-
-
-def _aggregate(round_: Round, totals: Mapping[str, Mapping[str, Decimal]]) -> dict[str, Decimal]:
-    if round_.aggregate == "zscore":
-        return _zscore(totals)
-    result: dict[str, Decimal] = {}
-    for case_id, case_totals in totals.items():
-        values = sorted(case_totals.values())
-        if round_.aggregate == "trimmed_mean" and len(values) >= round_.trim_min:
-            values = values[1:-1]
-        result[case_id] = mean(values)
-    return result
-
-
-def _trimmed_judges(case_totals: Mapping[str, Decimal], round_: Round) -> tuple[str, ...]:
-    if round_.aggregate != "trimmed_mean" or len(case_totals) < round_.trim_min:
-        return ()
-    ordered = sorted(case_totals.items(), key=lambda item: (item[1], item[0]))
-    return (ordered[0][0], ordered[-1][0])
-
-
-def _zscore(totals: Mapping[str, Mapping[str, Decimal]]) -> dict[str, Decimal]:
-    """T-scores: each judge's totals standardised over the cases that judge scored."""
-    by_judge: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    for case_id, case_totals in totals.items():
-        for judge_id, value in case_totals.items():
-            by_judge[judge_id][case_id] = value
-    z: dict[str, list[Decimal]] = defaultdict(list)
-    for judge_id in sorted(by_judge):  # a fixed order of summation: the same last digit always
-        judge_totals = dict(sorted(by_judge[judge_id].items()))
-        values = list(judge_totals.values())
-        spread = population_stdev(values) if len(values) >= 2 else Decimal(0)
-        centre = mean(values)
-        for case_id, value in judge_totals.items():
-            z[case_id].append(divide(subtract(value, centre), spread) if spread else Decimal(0))
-    return {
-        case_id: CONTEXT.add(T_SCORE_CENTRE, multiply(T_SCORE_SCALE, mean(values)))
-        for case_id, values in z.items()
-    }
-
-
-def _ordered(drafts: Sequence[_Draft]) -> list[_Draft]:
-    scored = sorted(
-        (d for d in drafts if d.score is not None), key=lambda d: (d.order_key(), d.case_id)
-    )
+def ordered(drafts: Sequence[Draft]) -> list[Draft]:
+    """Ranking order: scored cases by their key and case id, then the unscored by case id."""
+    scored = sorted((d for d in drafts if d.score is not None), key=lambda d: (d.key, d.case_id))
     return scored + sorted((d for d in drafts if d.score is None), key=lambda d: d.case_id)
 
 
-def _rank(drafts: Sequence[_Draft], round_: Round) -> tuple[dict[str, int], list[str]]:
+def ranks_of(in_order: Sequence[Draft], round_: Round) -> tuple[dict[str, int], list[str]]:
+    """Competition ranks of drafts already in :func:`ordered` order, and the warnings."""
     ranks: dict[str, int] = {}
     warnings: list[str] = []
-    ordered = _ordered(drafts)
     for group_rank, group in shared_ranks(
-        [d for d in ordered if d.score is not None], key=_Draft.order_key
+        [d for d in in_order if d.score is not None], key=Draft.order_key
     ):
         for draft in group:
             ranks[draft.case_id] = group_rank
@@ -308,15 +296,16 @@ def _rank(drafts: Sequence[_Draft], round_: Round) -> tuple[dict[str, int], list
             )
     warnings.extend(
         text("round.no_scores", round=round_.key, case=d.case_id)
-        for d in ordered
+        for d in in_order
         if d.score is None
     )
     return ranks, warnings
 
 
-def _advancing(
-    drafts: Sequence[_Draft], ranks: Mapping[str, int], round_: Round
+def advancing_cases(
+    drafts: Sequence[Draft], ranks: Mapping[str, int], round_: Round
 ) -> tuple[set[str], list[str]]:
+    """The cases that advance (every ranked case when the round names no count)."""
     if round_.advance is None:
         return {d.case_id for d in drafts if d.case_id in ranks}, []
     advancing = {case_id for case_id, rank in ranks.items() if rank <= round_.advance}
