@@ -540,10 +540,13 @@ class Contest:
             return RoundRanking(round_key, result, loading.case_titles(session))
 
     def final_ranking(self) -> FinalRanking:
+        """The final ranking; ``rounds`` holds the rounds it reads (the last one, and any that
+        a tie-break names), ``cases`` the finalists."""
         with self._reading() as session:
             config = loading.load_config(session)
-            result, rounds = loading.final_result(session, config)
-            return FinalRanking(config.name, result, rounds, loading.case_titles(session), config)
+            result, rounds = loading.final_result(session, config, every_round=False)
+            finalists = loading.case_titles(session, (e.case_id for e in result.entries))
+            return FinalRanking(config.name, result, rounds, finalists, config)
 
     def judge_leniency(self, round_key: str) -> tuple[JudgeStats, ...]:
         """Each judge's mean, spread and offset against the panel in a round."""

@@ -7,16 +7,19 @@ return; nothing here scores or ranks.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
-from sqlalchemy import or_, select, type_coerce
+from sqlalchemy import case as sql_case
+from sqlalchemy import func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from judging_app.domain.config import ContestConfig, parse_config
 from judging_app.domain.ranking import FinalResult, rank_final
-from judging_app.domain.scoring import RoundResult, ScoreRow, score_round
+from judging_app.domain.scoring import RoundResult, ScoreTable, score_round
 from judging_app.store import models as m
 
 
@@ -30,7 +33,7 @@ class RoundData:
     panels: dict[str, tuple[str, ...]]
     """Panel label → judge ids."""
     excluded: frozenset[tuple[str, str]]
-    rows: tuple[ScoreRow, ...]
+    rows: ScoreTable
 
     def judge_panel(self, judge_id: str) -> str | None:
         for label, judges in self.panels.items():
@@ -53,8 +56,9 @@ def contest_row(session: Session) -> m.Contest:
 
 
 def load_config(session: Session) -> ContestConfig:
-    contest = contest_row(session)
-    return parse_config(contest.config_toml, source="contest database")
+    contest = m.Contest.__table__.c
+    config_toml = session.execute(select(contest.config_toml)).scalar_one()
+    return parse_config(config_toml, source="contest database")
 
 
 def round_row(session: Session, key: str) -> m.Round:
@@ -63,12 +67,13 @@ def round_row(session: Session, key: str) -> m.Round:
 
 def excluded_pairs(session: Session, round_id: int) -> frozenset[tuple[str, str]]:
     """(judge id, case id) of current conflicts: automatic ones and those declared for the round."""
+    judge, case, conflict = m.Judge.__table__, m.Case.__table__, m.Conflict.__table__
     query = (
-        select(m.Judge.judge_id, m.Case.case_id)
-        .join(m.Conflict, m.Conflict.judge_pk == m.Judge.id)
-        .join(m.Case, m.Conflict.case_pk == m.Case.id)
-        .where(m.Conflict.is_current)
-        .where(or_(m.Conflict.round_id.is_(None), m.Conflict.round_id == round_id))
+        select(judge.c.judge_id, case.c.case_id)
+        .join(conflict, conflict.c.judge_pk == judge.c.id)
+        .join(case, conflict.c.case_pk == case.c.id)
+        .where(conflict.c.is_current)
+        .where(or_(conflict.c.round_id.is_(None), conflict.c.round_id == round_id))
     )
     return frozenset((judge_id, case_id) for judge_id, case_id in session.execute(query))
 
@@ -76,41 +81,64 @@ def excluded_pairs(session: Session, round_id: int) -> frozenset[tuple[str, str]
 _PG_NUMERIC = 1700
 
 
-def current_score_rows(session: Session, round_id: int) -> tuple[ScoreRow, ...]:
-    """The round's current scores, one row per (judge, case), sorted by judge and case id.
+def current_score_rows(session: Session, round_id: int) -> ScoreTable:
+    """The round's current scores, one entry per (judge, case), sorted by judge and case id.
 
-    Read as plain ids and raw values (no ORM, no joins), the ids then named from three small maps;
-    each distinct raw value goes through the score column's own result processor once, so the
-    Decimals are exactly those an ORM query gives (a large round repeats a few dozen values).
+    One grouped select gives a row per (judge, case) with a column per criterion (no ORM, no
+    joins), the ids then named from two small maps; each distinct raw value goes through the
+    score column's own result processor once, so the Decimals are exactly those an ORM query
+    gives (a large round repeats a few dozen values).
     """
     judge, case, criterion = m.Judge.__table__.c, m.Case.__table__.c, m.Criterion.__table__.c
     score = m.Score.__table__.c
     judges: dict[int, str] = dict(session.execute(select(judge.id, judge.judge_id)).all())
     cases: dict[int, str] = dict(session.execute(select(case.id, case.case_id)).all())
-    keys: dict[int, str] = dict(session.execute(select(criterion.id, criterion.key)).all())
+    criteria = session.execute(
+        select(criterion.id, criterion.key).order_by(criterion.position, criterion.id)
+    ).all()
     dialect = session.connection().dialect
+    columns = [
+        type_coerce(func.max(sql_case((score.criterion_id == cid, score.value))), NullType())
+        for cid, _key in criteria
+    ]
+    query = (
+        select(score.judge_pk, score.case_pk, *columns)
+        .where(score.round_id == round_id, score.is_current, score.value.is_not(None))
+        .group_by(score.judge_pk, score.case_pk)
+        .order_by(score.judge_pk, score.case_pk)
+    )
     # The DBAPI type code of the column: PostgreSQL's processor needs numeric's (OID 1700).
     coltype = _PG_NUMERIC if dialect.name == "postgresql" else None
     process = score.value.type.dialect_impl(dialect).result_processor(dialect, coltype)
-    query = select(
-        score.judge_pk, score.case_pk, score.criterion_id, type_coerce(score.value, NullType())
-    ).where(score.round_id == round_id, score.is_current, score.value.is_not(None))
-    values: dict[tuple[type, object], Decimal] = {}
-    by_pair: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
-    for judge_pk, case_pk, criterion_id, raw in session.execute(query):
-        memo = (raw.__class__, raw)
-        value = values.get(memo)
-        if value is None:
-            value = raw if process is None else process(raw)
-            if value is None:
-                continue
-            values[memo] = value
-        by_pair[(judge_pk, case_pk)][keys[criterion_id]] = value
-    named = sorted(
-        ((judges[judge_pk], cases[case_pk]), scores)
-        for (judge_pk, case_pk), scores in by_pair.items()
-    )
-    return tuple(ScoreRow(judge_id, case_id, scores) for (judge_id, case_id), scores in named)
+    values = _RawScores(process)
+    convert = values.__getitem__
+    entries = [
+        (judges[judge_pk], cases[case_pk], tuple(map(convert, raw)))
+        for judge_pk, case_pk, *raw in session.execute(query)
+    ]
+    if not (_in_id_order(judges) and _in_id_order(cases)):
+        entries.sort(key=lambda entry: (entry[0], entry[1]))
+    return ScoreTable(tuple(key for _cid, key in criteria), entries)
+
+
+class _RawScores(dict[object, Decimal | None]):
+    """A raw column value → its Decimal (None stays None), each distinct value processed once."""
+
+    def __init__(self, process: Callable[[object], object] | None) -> None:
+        super().__init__()
+        self.process = process
+
+    def __missing__(self, raw: object) -> Decimal | None:
+        value = raw if self.process is None or raw is None else self.process(raw)
+        assert value is None or isinstance(value, Decimal)
+        self[raw] = value
+        return value
+
+
+def _in_id_order(names: dict[int, str]) -> bool:
+    """True when ordering by primary key also orders by the user's id."""
+    in_pk_order = [names[pk] for pk in sorted(names)]
+    return all(a < b for a, b in pairwise(in_pk_order))
 
 
 def round_data(session: Session, key: str) -> RoundData:
@@ -150,13 +178,20 @@ def round_layout(session: Session, key: str) -> RoundData:
 
 
 def round_result(session: Session, config: ContestConfig, key: str) -> RoundResult:
-    data = round_data(session, key)
+    """A round's ranking: only what scoring needs is read (no panels, no ORM objects)."""
+    rounds, round_cases, case = m.Round.__table__, m.RoundCase.__table__, m.Case.__table__
+    round_id = session.execute(select(rounds.c.id).where(rounds.c.key == key)).scalar_one()
+    field = session.scalars(
+        select(case.c.case_id)
+        .join(round_cases, round_cases.c.case_pk == case.c.id)
+        .where(round_cases.c.round_id == round_id)
+    )
     return score_round(
         config.round(key),
         config.round_criteria(key),
-        data.field,
-        data.rows,
-        excluded=data.excluded,
+        field.all(),
+        current_score_rows(session, round_id),
+        excluded=excluded_pairs(session, round_id),
         decimals=config.final.decimals,
     )
 
@@ -171,11 +206,21 @@ def current_votes(session: Session) -> dict[str, int]:
 
 
 def final_result(
-    session: Session, config: ContestConfig
+    session: Session, config: ContestConfig, *, every_round: bool = True
 ) -> tuple[FinalResult, dict[str, RoundResult]]:
-    rounds = {r.key: round_result(session, config, r.key) for r in config.rounds}
+    """The final ranking and the round results; ``every_round`` False scores only the rounds the
+    final ranking reads (the last one, and those its tie-breaks name): an earlier round of
+    thousands of cases is not scored again to rank its finalists."""
+    keys = [r.key for r in config.rounds]
+    if not every_round:
+        keys = [k for k in keys if k == config.last_round.key or k in config.final.tie_break]
+    rounds = {key: round_result(session, config, key) for key in keys}
     return rank_final(config, rounds, current_votes(session)), rounds
 
 
-def case_titles(session: Session) -> dict[str, m.Case]:
-    return {case.case_id: case for case in session.scalars(select(m.Case))}
+def case_titles(session: Session, case_ids: Iterable[str] | None = None) -> dict[str, m.Case]:
+    """Case id → case, for every case or only for ``case_ids``."""
+    query = select(m.Case)
+    if case_ids is not None:
+        query = query.where(m.Case.case_id.in_(list(case_ids)))
+    return {case.case_id: case for case in session.scalars(query)}

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.domain.config import ContestConfig
 from judging_app.domain.messages import UserError, register, text
-from judging_app.domain.scoring import score_problem
+from judging_app.domain.scoring import ScoreTable, score_problem
 from judging_app.exchange import digest, package_keys
 from judging_app.exchange.package import PackageFile, Submission
 from judging_app.services import history, importing, loading
@@ -384,7 +384,9 @@ def _check_content(
     declared = {(signed.judge, case_id) for case_id, _ in signed.conflicts}
 
     def refuse_if_any(case_id: str, excluded: set[tuple[str, str]]) -> None:
-        view = loading.RoundData(data.round, data.field, data.panels, frozenset(excluded), ())
+        view = loading.RoundData(
+            data.round, data.field, data.panels, frozenset(excluded), ScoreTable((), ())
+        )
         for _, message_id, params in importing.pair_problems(
             view, judges, cases, signed.judge, case_id
         ):
