@@ -326,7 +326,7 @@ def cmd_rank(args: argparse.Namespace) -> None:
             else:
                 _print_round(ranking)
         else:
-            final = contest.final_ranking()
+            final = contest.final_ranking(every_round=False)
             if args.json:
                 _print_json(final_json(final))
             else:

@@ -539,14 +539,16 @@ class Contest:
             result = loading.round_result(session, config, round_key)
             return RoundRanking(round_key, result, loading.case_titles(session))
 
-    def final_ranking(self) -> FinalRanking:
-        """The final ranking; ``rounds`` holds the rounds it reads (the last one, and any that
-        a tie-break names), ``cases`` the finalists."""
+    def final_ranking(self, *, every_round: bool = True) -> FinalRanking:
+        """The final ranking with every round's result and every case; ``every_round`` False
+        gives only what the final ranking reads (the last round, any round a tie-break names,
+        the finalists' cases): it does not score again an earlier round of thousands of cases."""
         with self._reading() as session:
             config = loading.load_config(session)
-            result, rounds = loading.final_result(session, config, every_round=False)
-            finalists = loading.case_titles(session, (e.case_id for e in result.entries))
-            return FinalRanking(config.name, result, rounds, finalists, config)
+            result, rounds = loading.final_result(session, config, every_round=every_round)
+            finalists = None if every_round else [e.case_id for e in result.entries]
+            cases = loading.case_titles(session, finalists)
+            return FinalRanking(config.name, result, rounds, cases, config)
 
     def judge_leniency(self, round_key: str) -> tuple[JudgeStats, ...]:
         """Each judge's mean, spread and offset against the panel in a round."""

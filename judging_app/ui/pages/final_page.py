@@ -48,7 +48,7 @@ class FinalPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        ranking = self.contest.final_ranking()
+        ranking = self.contest.final_ranking(every_round=False)
         config = ranking.config
         rule = config.final
         titles = {k: (c.title, c.organization) for k, c in ranking.cases.items()}

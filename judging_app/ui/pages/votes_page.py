@@ -42,7 +42,7 @@ class VotesPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        ranking = self.contest.final_ranking()
+        ranking = self.contest.final_ranking(every_round=False)
         last = ranking.config.rounds[-1].key
         field = frozenset(final_field(ranking.rounds[last]))
         rows = self.contest.cases()
