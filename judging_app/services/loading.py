@@ -110,28 +110,29 @@ def current_score_rows(session: Session, round_id: int) -> ScoreTable:
     # The DBAPI type code of the column: PostgreSQL's processor needs numeric's (OID 1700).
     coltype = _PG_NUMERIC if dialect.name == "postgresql" else None
     process = score.value.type.dialect_impl(dialect).result_processor(dialect, coltype)
-    values = _RawScores(process)
-    convert = values.__getitem__
-    entries = [
-        (judges[judge_pk], cases[case_pk], tuple(map(convert, raw)))
-        for judge_pk, case_pk, *raw in session.execute(query)
-    ]
+    scores = _RawScores(process)
+    entries = [(judges[row[0]], cases[row[1]], scores[row[2:]]) for row in session.execute(query)]
     if not (_in_id_order(judges) and _in_id_order(cases)):
         entries.sort(key=lambda entry: (entry[0], entry[1]))
     return ScoreTable(tuple(key for _cid, key in criteria), entries)
 
 
-class _RawScores(dict[object, Decimal | None]):
-    """A raw column value → its Decimal (None stays None), each distinct value processed once."""
+class _RawScores(dict[tuple[object, ...], tuple[Decimal | None, ...]]):
+    """A row's raw column values → their Decimals (None stays None); each distinct tuple of
+    values is processed once."""
 
     def __init__(self, process: Callable[[object], object] | None) -> None:
         super().__init__()
         self.process = process
 
-    def __missing__(self, raw: object) -> Decimal | None:
+    def __missing__(self, raw: tuple[object, ...]) -> tuple[Decimal | None, ...]:
+        values = tuple(self._value(item) for item in raw)
+        self[raw] = values
+        return values
+
+    def _value(self, raw: object) -> Decimal | None:
         value = raw if self.process is None or raw is None else self.process(raw)
         assert value is None or isinstance(value, Decimal)
-        self[raw] = value
         return value
 
 
