@@ -198,10 +198,11 @@ def round_result(session: Session, config: ContestConfig, key: str) -> RoundResu
 
 
 def current_votes(session: Session) -> dict[str, int]:
+    case, vote = m.Case.__table__, m.Vote.__table__
     query = (
-        select(m.Case.case_id, m.Vote.votes)
-        .join(m.Case, m.Vote.case_pk == m.Case.id)
-        .where(m.Vote.is_current)
+        select(case.c.case_id, vote.c.votes)
+        .join(case, vote.c.case_pk == case.c.id)
+        .where(vote.c.is_current)
     )
     return {case_id: votes for case_id, votes in session.execute(query)}
 
