@@ -174,7 +174,7 @@ def round_layout(session: Session, key: str) -> RoundData:
         field,
         {label: tuple(judges) for label, judges in panels.items()},
         excluded_pairs(session, round_.id),
-        (),
+        ScoreTable((), ()),
     )
 
 
