@@ -274,12 +274,15 @@ class _Sheet:
         y += 80
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         label = f"{t('forms.judge')}  {self.sheet.name}"
-        line_start = MARGIN + WIDTH - 560
+        signature = f"({t('forms.signature')})"
+        signature_width = QFontMetricsF(_font(11), self.writer).horizontalAdvance(signature) + 10
+        line_end = MARGIN + WIDTH - signature_width - 10
+        line_start = line_end - 410
         self._text(QRectF(MARGIN, y, line_start - MARGIN - 40, 80), label, _font(12), right)
         self.painter.setPen(QPen(QColor("black"), 4))
-        self.painter.drawLine(QPointF(line_start, y + 75), QPointF(MARGIN + WIDTH - 150, y + 75))
-        signature = QRectF(MARGIN + WIDTH - 140, y, 140, 80)
-        self._text(signature, f"({t('forms.signature')})", _font(11), left)
+        self.painter.drawLine(QPointF(line_start, y + 75), QPointF(line_end, y + 75))
+        box = QRectF(MARGIN + WIDTH - signature_width, y, signature_width, 80)
+        self._text(box, signature, _font(11), left)
 
     def _footer(self, page: int, pages: int) -> None:
         footer = t(
