@@ -57,6 +57,11 @@ class Op:
     base: tuple[str, str] | None = None
     unit: str = "s"
 
+    def title(self, s: Scale) -> str:
+        return self.name.format(
+            s=s, rows=s.cases * s.import_judges, pairs=s.package_judges * s.package_cases
+        )
+
 
 SHAPE = "{s.cases:,} cases × {s.panel_judges} judges × 3"
 OPS = (
@@ -277,10 +282,7 @@ class Runner:
         return [run_child(self.processes[name], env, wall=True) for _ in range(self.scale.repeats)]
 
     def line(self, op: Op) -> Line:
-        s = self.scale
-        name = op.name.format(
-            s=s, rows=s.cases * s.import_judges, pairs=s.package_judges * s.package_cases
-        )
+        name = op.title(self.scale)
         mine = self.runs(op.mine)
         base = self.runs(op.base) if op.base else None
         return Line(name, op.target, op.unit, mine, op.base_name, base)
@@ -350,7 +352,7 @@ def main(argv: list[str] | None = None) -> None:
     scale = QUICK if args.quick else FULL
     if args.list:
         for op in OPS:
-            print(f"{op.key:14} {op.name.split(',')[0].split(' (')[0]}")
+            print(f"{op.key:14} {op.title(scale)}")
         return
     if args.child:
         from ops import CHILD_OPS
