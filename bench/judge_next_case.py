@@ -46,7 +46,10 @@ class Moves:
 
 
 def measure_moves(moves: int, work: Path) -> Moves:
-    """Open judge J01's package in the judge's window and move to the next case ``moves`` times."""
+    """Open judge J01's package in the judge's window and move to the next case ``moves`` times.
+
+    Each call works in a new folder under ``work``, so a kept bench folder can be measured again."""
+    work = Path(tempfile.mkdtemp(prefix="next-case-", dir=work))
     files = write_demo_contest(work / "next-demo")
     contest = Contest.create(work / "next.jdb", files.config)
     contest.import_cases(files.cases_xlsx)
