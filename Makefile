@@ -48,8 +48,8 @@ judge-screenshots: $(STAMP)
 test: $(STAMP) lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check judging_app tests bench
-	$(BIN)/ruff format --check judging_app tests bench
+	$(BIN)/ruff check judging_app tests bench packaging docs
+	$(BIN)/ruff format --check judging_app tests bench packaging docs
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
