@@ -31,10 +31,16 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     return view
 
 
+FIT_ROWS = 250
+"""Rows whose contents size a column: Qt's default of 1,000 costs seconds on a round grid with
+hundreds of judge columns, and 250 rows already show the widths a column needs."""
+
+
 def fit_columns(view: QTableView, stretch: int | None = None, limit: int = 420) -> None:
     """Size columns to their contents (at most ``limit`` px); ``stretch`` takes the rest."""
-    view.resizeColumnsToContents()
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
+    view.resizeColumnsToContents()
     for column in range(header.count()):
         if header.sectionSize(column) > limit:
             header.resizeSection(column, limit)
