@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -36,22 +36,33 @@ def forker() -> Iterator[Forker]:
     helper.close()
 
 
-def test_an_import_of_5000_score_rows_killed_at_any_moment(
-    big_template: Big, tmp_path: Path, forker: Forker
-) -> None:
+def _killed_at_moments(
+    forker: Forker,
+    tmp_path: Path,
+    template: Path,
+    args: Sequence[object],
+    *,
+    count: int,
+    seed: int = 9,
+) -> tuple[dict[str, list[Path]], str, Callable[[Path], list[object]]]:
+    """Run ``judging-app args[0] DB *args[1:]`` to the end on a copy of ``template`` (twice: the
+    first run warms the file cache, the second is timed), then kill it at ``count`` moments on
+    fresh copies. Returns the copies by the state they were found in, the state the command
+    leaves, and the command."""
+
     def fresh(name: str) -> Path:
         folder = tmp_path / name
         folder.mkdir()
         db = folder / "contest.jdb"
-        shutil.copyfile(big_template.db, db)
+        shutil.copyfile(template, db)
         return db
 
     def command(db: Path) -> list[object]:
-        return ["import-scores", db, big_template.scores, "--round", "written"]
+        return [args[0], db, *args[1:]]
 
-    before = state(big_template.db)
+    before = state(template)
     durations = []
-    for attempt in range(2):  # the first run warms the file cache: time the second
+    for attempt in range(2):
         reference = fresh(f"reference-{attempt}")
         ended, duration = forker.run(command(reference))
         assert ended == "exit 0"
@@ -64,11 +75,22 @@ def test_an_import_of_5000_score_rows_killed_at_any_moment(
         fresh,
         command,
         duration=durations[-1],
-        count=IMPORT_MOMENTS,
+        count=count,
         before=before,
         after=after,
+        seed=seed,
     )
     assert found["before"] and found["after"]  # the moments hit both sides of the commit
+    return found, after, command
+
+
+def test_an_import_of_5000_score_rows_killed_at_any_moment(
+    big_template: Big, tmp_path: Path, forker: Forker
+) -> None:
+    args = ("import-scores", big_template.scores, "--round", "written")
+    found, after, command = _killed_at_moments(
+        forker, tmp_path, big_template.db, args, count=IMPORT_MOMENTS
+    )
 
     # A killed import leaves no stale lock and a usable file: it is simply run again.
     again = found["before"][-1]
@@ -79,33 +101,5 @@ def test_an_import_of_5000_score_rows_killed_at_any_moment(
 def test_a_merge_of_50_packages_killed_at_any_moment(
     fifty: Returned, tmp_path: Path, forker: Forker
 ) -> None:
-    def fresh(name: str) -> Path:
-        folder = tmp_path / name
-        folder.mkdir()
-        db = folder / "contest.jdb"
-        shutil.copyfile(fifty.db, db)
-        return db
-
-    def command(db: Path) -> list[object]:
-        return ["import-scores", db, *fifty.returns]
-
-    before = state(fifty.db)
-    durations = []
-    for attempt in range(2):  # the first run warms the file cache: time the second
-        reference = fresh(f"reference-{attempt}")
-        ended, duration = forker.run(command(reference))
-        assert ended == "exit 0"
-        durations.append(duration)
-    after = state(reference)
-
-    found = kill_everywhere(
-        forker,
-        fresh,
-        command,
-        duration=durations[-1],
-        count=MERGE_MOMENTS,
-        before=before,
-        after=after,
-        seed=50,
-    )
-    assert found["before"] and found["after"]
+    args = ("import-scores", *fifty.returns)
+    _killed_at_moments(forker, tmp_path, fifty.db, args, count=MERGE_MOMENTS, seed=50)
